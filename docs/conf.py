@@ -1,0 +1,120 @@
+"""Sphinx configuration for rnn-guide, shared by the Korean and English trees.
+
+One conf.py serves both languages. The language comes from the ``RNN_GUIDE_LANG``
+environment variable (``nox -s docs`` sets it), and the sources are read from
+``docs/<lang>/`` with examples from ``examples/<lang>/``::
+
+    RNN_GUIDE_LANG=ko sphinx-build -c docs docs/ko docs/_build/html/ko
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+DOCS = Path(__file__).resolve().parent
+ROOT = DOCS.parent
+sys.path.insert(0, str(ROOT))  # rnn_guide (the Sphinx extension and the API pages)
+
+from rnn_guide.sphinxext import LANGUAGES  # noqa: E402
+
+# -- Language -------------------------------------------------------------------------------
+lang = os.environ.get("RNN_GUIDE_LANG", "")
+if lang not in LANGUAGES:
+    raise RuntimeError(
+        f"docs/conf.py: RNN_GUIDE_LANG is {lang!r}; set it to one of {sorted(LANGUAGES)}, "
+        "e.g. `RNN_GUIDE_LANG=ko sphinx-build -c docs docs/ko docs/_build/html/ko`, "
+        "or build both with `nox -s docs`."
+    )
+language = lang
+KO = lang == "ko"
+
+# -- Project --------------------------------------------------------------------------------
+project = "rnn-guide"
+author = "rnn-guide developers"
+copyright = "2026, rnn-guide developers"  # noqa: A001
+release = version = "0.1.0"
+
+# -- General --------------------------------------------------------------------------------
+extensions = [
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.intersphinx",
+    "sphinx_gallery.gen_gallery",
+    "myst_nb",
+    "sphinx_copybutton",
+    "rnn_guide.sphinxext",
+]
+templates_path = [str(DOCS / "_templates")]
+exclude_patterns = [
+    "_build",
+    # sphinx-gallery writes notebooks beside its pages; myst-nb must not claim them.
+    "auto_examples/*.ipynb",
+    "auto_examples/*.py",
+    "auto_examples/*.zip",
+    "auto_examples/*.codeobj.json",
+]
+nitpicky = True
+nitpick_ignore = [
+    # torch's objects have no intersphinx inventory offline (no network at build time).
+    ("py:class", "torch.Tensor"),
+]
+intersphinx_mapping: dict[str, tuple[str, str | None]] = {}  # offline build: no inventories
+
+# -- MyST / myst-nb -------------------------------------------------------------------------
+myst_enable_extensions = ["colon_fence", "substitution", "deflist"]
+import torch  # noqa: E402  (the version that prints every output on the site)
+
+myst_substitutions = {"torch_version": torch.__version__.split("+")[0]}
+# Every build executes every page: a stale output is a defect (see nox -s docs).
+nb_execution_mode = "force"
+nb_execution_raise_on_error = True
+nb_execution_timeout = 120
+nb_merge_streams = True
+
+# -- sphinx-gallery -------------------------------------------------------------------------
+sphinx_gallery_conf = {
+    "examples_dirs": str(ROOT / "examples" / lang),
+    "gallery_dirs": str(DOCS / lang / "auto_examples"),
+    "filename_pattern": r"/plot_",
+    "within_subsection_order": "FileNameSortKey",
+    "download_all_examples": True,
+    # nox -s docs clears the generated pages, so every example runs; this makes sure.
+    "run_stale_examples": True,
+    "abort_on_example_error": False,
+    "only_warn_on_example_error": False,
+    # Reproducible pages: no timings, no memory, no computation-time tables.
+    "min_reported_time": float("inf"),
+    "write_computation_times": False,
+    "show_memory": False,
+    "show_signature": False,
+    "remove_config_comments": True,
+    "reset_modules": ("matplotlib",),
+    "matplotlib_animations": False,
+    "image_scrapers": ("matplotlib",),
+    "default_thumb_file": None,
+}
+
+# -- HTML -----------------------------------------------------------------------------------
+html_theme = "furo"
+html_title = "rnn-guide · RNN 텐서 모양 안내서" if KO else "rnn-guide · RNN tensor shapes"
+html_static_path = [str(DOCS / "_static")]
+html_css_files = ["rnn-guide.css"]
+html_sidebars = {
+    "**": [
+        "sidebar/brand.html",
+        "sidebar/lang-switch.html",
+        "sidebar/search.html",
+        "sidebar/scroll-start.html",
+        "sidebar/navigation.html",
+        "sidebar/scroll-end.html",
+    ]
+}
+html_show_sourcelink = False
+html_copy_source = False
+html_theme_options: dict[str, object] = {
+    "top_of_page_buttons": [],
+    "navigation_with_keys": True,
+}
+html_context: dict[str, object] = {}

@@ -1,0 +1,122 @@
+"""Sphinx extension for the rnn-guide site: language pairing and build provenance.
+
+Loaded by ``docs/conf.py`` only (never by gallery examples). It gives every page:
+
+* ``rnn_guide_languages``: the links to the same page in each language, for the sidebar
+  switcher (``docs/_templates/sidebar/lang-switch.html``) and ``<link rel="alternate">``;
+* ``rnn_guide_provenance``: the torch and Python versions that printed the outputs, and the
+  build date (``SOURCE_DATE_EPOCH`` wins over the clock, so builds reproduce).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import platform
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+__all__ = [
+    "LANGUAGES",
+    "LanguageLink",
+    "Provenance",
+    "build_date",
+    "language_links",
+    "setup",
+]
+
+#: Language code -> the name a reader of that language looks for in a switcher.
+LANGUAGES: dict[str, str] = {"ko": "한국어", "en": "English"}
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    """A link from one page to the same page in a language.
+
+    Attributes:
+        code: BCP 47 language code (``"ko"``, ``"en"``).
+        name: the language's own name (``"한국어"``, ``"English"``).
+        url: relative URL from the current page.
+        current: whether this is the page's own language.
+    """
+
+    code: str
+    name: str
+    url: str
+    current: bool
+
+
+def language_links(pagename: str, current: str) -> list[LanguageLink]:
+    """Links to ``pagename`` in every language, relative to that page.
+
+    The trees sit side by side (``html/en/``, ``html/ko/``), so the way to the other
+    tree goes one level above the current tree's root.
+
+    >>> [(link.code, link.url) for link in language_links("auto_examples/plot_01", "en")]
+    [('ko', '../../ko/auto_examples/plot_01.html'), ('en', '../../en/auto_examples/plot_01.html')]
+    >>> language_links("index", "ko")[0]
+    LanguageLink(code='ko', name='한국어', url='../ko/index.html', current=True)
+    """
+    if current not in LANGUAGES:
+        raise ValueError(f"unknown language {current!r}; expected one of {sorted(LANGUAGES)}")
+    up = "../" * (pagename.count("/") + 1)
+    return [
+        LanguageLink(code, name, f"{up}{code}/{pagename}.html", code == current)
+        for code, name in LANGUAGES.items()
+    ]
+
+
+def build_date(environ: dict[str, str] | None = None) -> str:
+    """The build date as ``YYYY-MM-DD`` (UTC), from ``SOURCE_DATE_EPOCH`` when set.
+
+    >>> build_date({"SOURCE_DATE_EPOCH": "1700000000"})
+    '2023-11-14'
+    """
+    env = os.environ if environ is None else environ
+    epoch = env.get("SOURCE_DATE_EPOCH")
+    moment = (
+        _dt.datetime.fromtimestamp(int(epoch), tz=_dt.UTC)
+        if epoch
+        else _dt.datetime.now(tz=_dt.UTC)
+    )
+    return moment.strftime("%Y-%m-%d")
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """What printed the outputs on the site, and when it was built."""
+
+    torch: str
+    python: str
+    date: str
+
+    @classmethod
+    def current(cls) -> Provenance:
+        """The provenance of this build (imports torch to read its version)."""
+        import torch
+
+        return cls(torch=str(torch.__version__), python=platform.python_version(), date=build_date())
+
+
+def _page_context(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: object,
+) -> None:
+    context["rnn_guide_languages"] = language_links(pagename, app.config.language)
+
+
+def _add_provenance(app: Sphinx, config: Any) -> None:
+    config.html_context.setdefault("rnn_guide_provenance", Provenance.current())
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the page-context hooks with Sphinx."""
+    app.connect("config-inited", _add_provenance)
+    app.connect("html-page-context", _page_context)
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

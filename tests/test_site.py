@@ -1,0 +1,88 @@
+"""What a reader sees in the built HTML of both languages (run `nox -s docs` first)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import torch
+from bs4 import BeautifulSoup
+from torch import nn
+
+pytestmark = pytest.mark.site
+
+LANGS = ("ko", "en")
+BLOG_PAGE = "auto_examples/plot_01_blog_configurations.html"
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def pages(site: Path, lang: str) -> list[Path]:
+    return sorted(p for p in (site / lang).rglob("*.html") if "_static" not in p.parts)
+
+
+def output_blocks(page: BeautifulSoup) -> str:
+    """Text of the executed-output blocks sphinx-gallery rendered on a page."""
+    return "\n".join(block.get_text() for block in page.select(".sphx-glr-script-out pre"))
+
+
+@pytest.mark.parametrize(
+    ("input_size", "hidden_size"), [(1, 10), (3, 15)], ids=["config1", "config2"]
+)
+@pytest.mark.parametrize("lang", LANGS)
+def test_blog_shapes_appear_in_executed_output(site: Path, lang: str, input_size, hidden_size):
+    torch.manual_seed(0)
+    rnn = nn.RNN(input_size, hidden_size, num_layers=2, batch_first=True)
+    output, h_n = rnn(torch.zeros(1, 20, input_size))
+    text = output_blocks(soup(site / lang / BLOG_PAGE))
+    assert f"{tuple(output.shape)}  (N, L, D * H_out)" in text
+    assert f"{tuple(h_n.shape)}  (D * num_layers, N, H_out)" in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_page_declares_its_language(site: Path, lang: str):
+    for path in pages(site, lang):
+        assert soup(path).html.get("lang") == lang, path
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_switcher_links_to_the_same_page_in_the_other_language(site: Path, lang: str):
+    other = "en" if lang == "ko" else "ko"
+    for path in pages(site, lang):
+        page = soup(path)
+        link = page.select_one(f".rnn-guide-lang-switch a[hreflang='{other}']")
+        assert link is not None, f"{path}: no switcher link to {other}"
+        target = (path.parent / link["href"]).resolve()
+        assert target == (site / other / path.relative_to(site / lang)).resolve(), path
+        assert target.exists(), f"{path}: switcher target {target} does not exist"
+        alternates = {a["hreflang"] for a in page.select("link[rel=alternate][hreflang]")}
+        assert alternates == {"ko", "en"}, path
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_footer_names_the_torch_version_that_printed_the_outputs(site: Path, lang: str):
+    version = torch.__version__
+    for path in pages(site, lang):
+        footer = soup(path).select_one(".rnn-guide-provenance")
+        assert footer is not None, path
+        assert version in footer.get_text(), path
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_example_downloads_exist(site: Path, lang: str):
+    page = soup(site / lang / BLOG_PAGE)
+    hrefs = [a["href"] for a in page.select(".sphx-glr-download a")]
+    assert any(h.endswith(".py") for h in hrefs), hrefs
+    assert any(h.endswith(".ipynb") for h in hrefs), hrefs
+    for href in hrefs:
+        assert (site / lang / "auto_examples" / href).exists(), href
+
+
+def test_root_page_links_both_languages(site: Path):
+    root = soup(site / "index.html")
+    hrefs = {a["href"] for a in root.select("a[hreflang]")}
+    assert hrefs == {"ko/index.html", "en/index.html"}
+    for href in hrefs:
+        assert (site / href).exists()
