@@ -17,7 +17,9 @@ DOCS = Path(__file__).resolve().parent
 ROOT = DOCS.parent
 sys.path.insert(0, str(ROOT))  # rnn_guide (the Sphinx extension and the API pages)
 
-from rnn_guide.sphinxext import LANGUAGES  # noqa: E402
+import torch  # the version that prints every output on the site
+
+from rnn_guide.sphinxext import LANGUAGES
 
 # -- Language -------------------------------------------------------------------------------
 lang = os.environ.get("RNN_GUIDE_LANG", "")
@@ -33,7 +35,7 @@ KO = lang == "ko"
 # -- Project --------------------------------------------------------------------------------
 project = "rnn-guide"
 author = "rnn-guide developers"
-copyright = "2026, rnn-guide developers"  # noqa: A001
+copyright = "2026, rnn-guide developers"
 release = version = "0.1.0"
 
 # -- General --------------------------------------------------------------------------------
@@ -64,8 +66,6 @@ intersphinx_mapping: dict[str, tuple[str, str | None]] = {}  # offline build: no
 
 # -- MyST / myst-nb -------------------------------------------------------------------------
 myst_enable_extensions = ["colon_fence", "substitution", "deflist"]
-import torch  # noqa: E402  (the version that prints every output on the site)
-
 myst_substitutions = {"torch_version": torch.__version__.split("+")[0]}
 # Every build executes every page: a stale output is a defect (see nox -s docs).
 nb_execution_mode = "force"

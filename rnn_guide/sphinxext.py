@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 __all__ = [
     "LANGUAGES",
@@ -98,7 +99,9 @@ class Provenance:
         """The provenance of this build (imports torch to read its version)."""
         import torch
 
-        return cls(torch=str(torch.__version__), python=platform.python_version(), date=build_date())
+        return cls(
+            torch=str(torch.__version__), python=platform.python_version(), date=build_date()
+        )
 
 
 def _page_context(
@@ -111,7 +114,7 @@ def _page_context(
     context["rnn_guide_languages"] = language_links(pagename, app.config.language)
 
 
-def _add_provenance(app: Sphinx, config: Any) -> None:
+def _add_provenance(app: Sphinx, config: Config) -> None:
     config.html_context.setdefault("rnn_guide_provenance", Provenance.current())
 
 

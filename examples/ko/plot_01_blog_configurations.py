@@ -6,9 +6,10 @@ r"""
 
 rnn-guide는 널리 읽힌 한국어 블로그 글 `PyTorch RNN 입출력, hidden 차원 이해하기
 <https://teddylee777.github.io/pytorch/pytorch-rnn>`_\ 에서 출발했습니다. 그 글은 타임
-스텝(time step) 20개짜리 사인파를 ``batch_first=True``\ 인 2층 ``nn.RNN``\ 에 넣어 봅니다. 하지만 글에 찍힌 모양(shape)은 그대로는 실행되지 않는 코드 아래에
-손으로 적어 넣은 것이었습니다. 여기서는 같은 두 설정을 실제로 실행합니다. 아래의 모든 모양은
-이 페이지를 빌드할 때 PyTorch가 출력한 값입니다.
+스텝(time step) 20개짜리 사인파를 ``batch_first=True``\ 인 2층 ``nn.RNN``\ 에 넣어
+봅니다. 하지만 글에 찍힌 모양(shape)은 그대로는 실행되지 않는 코드 아래에 손으로 적어 넣은
+것이었습니다. 여기서는 같은 두 설정을 실제로 실행합니다. 아래의 모든 모양은 이 페이지를 빌드할
+때 PyTorch가 출력한 값입니다.
 
 기호는 PyTorch 문서를 따릅니다. ``N``\ 은 배치 크기, ``L``\ 은 시퀀스 길이, ``H_in``\ 은 입력
 특성 수(``input_size``), ``H_out``\ 은 은닉 상태 크기(``hidden_size``), ``D``\ 는 방향 수(여기서는
