@@ -27,7 +27,7 @@ def _twin_missing(kind: str, name: str) -> str | None:
     missing = [lang for lang in LANGS if not (kind_dir(kind, lang) / name).exists()]
     if not missing:
         return None
-    present = [lang for lang in LANGS if lang not in missing][0]
+    present = next(lang for lang in LANGS if lang not in missing)
     return (
         f"{kind}/{present}/{name} has no twin in {kind}/{missing[0]}/: write the "
         f"{'Korean' if missing[0] == 'ko' else 'English'} counterpart with the same file name"
