@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))  # rnn_guide (the Sphinx extension and the API pag
 
 import torch  # the version that prints every output on the site
 
-from rnn_guide.sphinxext import LANGUAGES
+from rnn_guide.sphinxext.pages import LANGUAGES
 
 # -- Language -------------------------------------------------------------------------------
 lang = os.environ.get("RNN_GUIDE_LANG", "")
@@ -32,10 +32,13 @@ if lang not in LANGUAGES:
 language = lang
 KO = lang == "ko"
 
+# Where the site is hosted (canonical links, Open Graph, sitemap); override for another host.
+SITE_URL = os.environ.get("RNN_GUIDE_SITE_URL", "https://rnn-guide.readthedocs.io").rstrip("/")
+
 # -- Project --------------------------------------------------------------------------------
 project = "rnn-guide"
-author = "rnn-guide developers"
-copyright = "2026, rnn-guide developers"
+author = "rnn-guide 개발자" if KO else "rnn-guide developers"
+copyright = f"2026, {author}"
 release = version = "0.1.0"
 
 # -- General --------------------------------------------------------------------------------
@@ -49,6 +52,8 @@ extensions = [
     "rnn_guide.sphinxext",
 ]
 templates_path = [str(DOCS / "_templates")]
+# Korean strings for the theme that Sphinx's own catalog lacks (compiled at build time).
+locale_dirs = [str(DOCS / "locales")]
 exclude_patterns = [
     "_build",
     # sphinx-gallery writes notebooks beside its pages; myst-nb must not claim them.
@@ -94,11 +99,23 @@ sphinx_gallery_conf = {
     "matplotlib_animations": False,
     "image_scrapers": ("matplotlib",),
     "default_thumb_file": None,
+    # The first cell of every downloaded notebook says, in the reader's language, what to install.
+    "first_notebook_cell": (
+        "# 이 노트북에는 PyTorch(CPU 빌드면 충분합니다), NumPy, Matplotlib이 필요합니다.\n"
+        "# 이 사이트의 출력은 torch==2.13.0으로 찍었습니다. 설치하려면 다음 줄의 주석을 푸세요.\n"
+        "# %pip install torch==2.13.0 numpy matplotlib"
+        if KO
+        else "# This notebook needs PyTorch (the CPU build is enough), NumPy and Matplotlib.\n"
+        "# The outputs on the site were printed with torch==2.13.0. To install, uncomment:\n"
+        "# %pip install torch==2.13.0 numpy matplotlib"
+    ),
 }
 
 # -- HTML -----------------------------------------------------------------------------------
 html_theme = "furo"
 html_title = "rnn-guide · RNN 텐서 모양 안내서" if KO else "rnn-guide · RNN tensor shapes"
+html_baseurl = f"{SITE_URL}/{lang}/"
+html_favicon = str(DOCS / "_static" / "favicon.svg")
 html_static_path = [str(DOCS / "_static")]
 html_css_files = ["rnn-guide.css"]
 html_sidebars = {
@@ -117,4 +134,11 @@ html_theme_options: dict[str, object] = {
     "top_of_page_buttons": [],
     "navigation_with_keys": True,
 }
-html_context: dict[str, object] = {}
+html_context: dict[str, object] = {
+    "rnn_guide_description": (
+        "PyTorch nn.RNN, nn.LSTM, nn.GRU의 입력·출력·은닉 상태 텐서 모양을 실제 순전파로 확인하는 안내서"
+        if KO
+        else "The tensor shapes of PyTorch's nn.RNN, nn.LSTM and nn.GRU, printed by real forward "
+        "passes"
+    ),
+}

@@ -1,6 +1,6 @@
-"""Sphinx extension for the rnn-guide site: language pairing and build provenance.
+"""Per-page context for the rnn-guide site: language pairing and build provenance.
 
-Loaded by ``docs/conf.py`` only (never by gallery examples). It gives every page:
+It gives every page:
 
 * ``rnn_guide_languages``: the links to the same page in each language, for the sidebar
   switcher (``docs/_templates/sidebar/lang-switch.html``) and ``<link rel="alternate">``;
@@ -14,20 +14,7 @@ import datetime as _dt
 import os
 import platform
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from sphinx.application import Sphinx
-    from sphinx.config import Config
-
-__all__ = [
-    "LANGUAGES",
-    "LanguageLink",
-    "Provenance",
-    "build_date",
-    "language_links",
-    "setup",
-]
+__all__ = ["LANGUAGES", "LanguageLink", "Provenance", "build_date", "language_links"]
 
 #: Language code -> the name a reader of that language looks for in a switcher.
 LANGUAGES: dict[str, str] = {"ko": "한국어", "en": "English"}
@@ -102,24 +89,3 @@ class Provenance:
         return cls(
             torch=str(torch.__version__), python=platform.python_version(), date=build_date()
         )
-
-
-def _page_context(
-    app: Sphinx,
-    pagename: str,
-    templatename: str,
-    context: dict[str, Any],
-    doctree: object,
-) -> None:
-    context["rnn_guide_languages"] = language_links(pagename, app.config.language)
-
-
-def _add_provenance(app: Sphinx, config: Config) -> None:
-    config.html_context.setdefault("rnn_guide_provenance", Provenance.current())
-
-
-def setup(app: Sphinx) -> dict[str, Any]:
-    """Register the page-context hooks with Sphinx."""
-    app.connect("config-inited", _add_provenance)
-    app.connect("html-page-context", _page_context)
-    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,70 @@
+"""Sphinx extension for the rnn-guide site (loaded by ``docs/conf.py``, never by examples).
+
+* every page knows the same page in the other language (sidebar and phone switchers,
+  ``<link rel="alternate" hreflang>``) and what printed its outputs (footer);
+* Korean pages get a Korean search language, and Korean interface text where the theme and
+  sphinx-gallery print English;
+* the build writes ``sitemap.xml``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rnn_guide.sphinxext.korean_ui import COPYBUTTON_KO, rewrite_gallery_rst, rewrite_html
+from rnn_guide.sphinxext.pages import LANGUAGES, Provenance, language_links
+from rnn_guide.sphinxext.search_ko import SearchKorean
+from rnn_guide.sphinxext.sitemap import write_sitemap
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+__all__ = ["setup"]
+
+
+def _add_provenance(app: Sphinx, config: Config) -> None:
+    config.html_context.setdefault("rnn_guide_provenance", Provenance.current())
+
+
+def _page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
+) -> None:
+    context["rnn_guide_languages"] = language_links(pagename, app.config.language)
+
+
+def _translate_gallery_source(app: Sphinx, docname: str, source: list[str]) -> None:
+    if app.config.language == "ko" and docname.startswith("auto_examples/"):
+        source[0] = rewrite_gallery_rst(source[0])
+
+
+def _finish(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    if app.config.language == "ko":
+        for page in outdir.rglob("*.html"):
+            text = page.read_text(encoding="utf-8")
+            rewritten = rewrite_html(text)
+            if rewritten != text:
+                page.write_text(rewritten, encoding="utf-8")
+        copybutton = outdir / "_static" / "copybutton.js"
+        if copybutton.exists():
+            script = copybutton.read_text(encoding="utf-8")
+            if "'ko':" not in script:
+                script = script.replace("const messages = {", COPYBUTTON_KO, 1)
+                copybutton.write_text(script, encoding="utf-8")
+    write_sitemap(app)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the rnn-guide hooks with Sphinx."""
+    if app.config.language not in LANGUAGES:
+        raise ValueError(f"rnn_guide.sphinxext: language must be one of {sorted(LANGUAGES)}")
+    app.add_search_language(SearchKorean)
+    app.connect("config-inited", _add_provenance)
+    app.connect("html-page-context", _page_context)
+    app.connect("source-read", _translate_gallery_source)
+    app.connect("build-finished", _finish)
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
