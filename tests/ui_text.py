@@ -21,7 +21,7 @@ TECHNICAL = frozenset(
     RNN LSTM GRU RNNCell LSTMCell GRUCell Linear CPU GPU API CLI JSON zip py ipynb
     float float32 float64 dtype tanh relu ReLU Tensor Size PackedSequence teddylee777 github io
     pytorch-rnn pytorch sphx glr auto examples html N L D H_in H_out H_cell P Out
-    """.split()
+    """.split()  # noqa: SIM905 (a word list reads better than a literal of 50 strings)
 )
 #: Code, program output and plots (a figure's alt text is its own titles, drawn by the code).
 _CODE_SELECTORS = (
@@ -63,4 +63,3 @@ def english_interface_text(html: str) -> list[str]:
     if soup.title and _is_english(soup.title.get_text()):
         found.append(f"<title> {soup.title.get_text()}")
     return found
-

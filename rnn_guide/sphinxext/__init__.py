@@ -9,10 +9,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rnn_guide.sphinxext.korean_ui import COPYBUTTON_KO, rewrite_gallery_rst, rewrite_html
+from rnn_guide.sphinxext.korean_ui import (
+    COPYBUTTON_KO,
+    SEARCH_TRANSLATIONS_KO,
+    rewrite_gallery_rst,
+    rewrite_html,
+)
 from rnn_guide.sphinxext.pages import LANGUAGES, Provenance, language_links
 from rnn_guide.sphinxext.search_ko import SearchKorean
 from rnn_guide.sphinxext.sitemap import write_sitemap
@@ -49,13 +55,26 @@ def _finish(app: Sphinx, exception: Exception | None) -> None:
             rewritten = rewrite_html(text)
             if rewritten != text:
                 page.write_text(rewritten, encoding="utf-8")
-        copybutton = outdir / "_static" / "copybutton.js"
-        if copybutton.exists():
-            script = copybutton.read_text(encoding="utf-8")
-            if "'ko':" not in script:
-                script = script.replace("const messages = {", COPYBUTTON_KO, 1)
-                copybutton.write_text(script, encoding="utf-8")
+        _patch_script(
+            outdir / "_static" / "copybutton.js",
+            "'ko':",
+            lambda js: js.replace("const messages = {", COPYBUTTON_KO, 1),
+        )
+        _patch_script(
+            outdir / "_static" / "translations.js",
+            "rnn-guide:",
+            lambda js: js + (SEARCH_TRANSLATIONS_KO),
+        )
     write_sitemap(app)
+
+
+def _patch_script(path: Path, marker: str, patch: Callable[[str], str]) -> None:
+    """Patch a copied static script once (``marker`` shows it is done already)."""
+    if not path.exists():
+        return
+    script = path.read_text(encoding="utf-8")
+    if marker not in script:
+        path.write_text(patch(script), encoding="utf-8")
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

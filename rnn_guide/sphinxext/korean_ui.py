@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["COPYBUTTON_KO", "HTML_REWRITES", "rewrite_gallery_rst", "rewrite_html"]
+__all__ = [
+    "COPYBUTTON_KO",
+    "HTML_REWRITES",
+    "SEARCH_TRANSLATIONS_KO",
+    "rewrite_gallery_rst",
+    "rewrite_html",
+]
 
 #: sphinx-gallery's reST strings -> Korean (regex, replacement).
 _GALLERY_RST: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -20,7 +26,10 @@ _GALLERY_RST: tuple[tuple[re.Pattern[str], str], ...] = (
         r"전체 예제 코드는 :ref:`맨 아래 <\1>`\\ 에서 내려받을 수 있습니다.",
     ),
     (re.compile(r":download:`Download Jupyter notebook: "), ":download:`Jupyter 노트북 내려받기: "),
-    (re.compile(r":download:`Download Python source code: "), ":download:`Python 소스 코드 내려받기: "),
+    (
+        re.compile(r":download:`Download Python source code: "),
+        ":download:`Python 소스 코드 내려받기: ",
+    ),
     (re.compile(r":download:`Download zipped: "), ":download:`압축 파일(zip) 내려받기: "),
     (
         re.compile(r":download:`Download all examples in Python source code: "),
@@ -59,6 +68,22 @@ COPYBUTTON_KO = """const messages = {
     'copy_success': '복사했습니다!',
     'copy_failure': '복사하지 못했습니다',
   },"""
+
+
+#: Search messages that Sphinx's Korean catalog leaves empty (the result summary); appended to
+#: ``_static/translations.js``, whose ``addTranslations`` merges them over the shipped ones.
+SEARCH_TRANSLATIONS_KO = """
+/* rnn-guide: Korean search messages that Sphinx's catalog leaves empty. */
+Documentation.addTranslations({
+  "locale": "ko",
+  "messages": {
+    "Search finished, found one page matching the search query.": [
+      "검색을 마쳤습니다. 검색어와 일치하는 페이지를 ${resultCount}개 찾았습니다."
+    ]
+  },
+  "plural_expr": "0"
+});
+"""
 
 
 def rewrite_gallery_rst(source: str) -> str:

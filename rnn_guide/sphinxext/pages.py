@@ -14,6 +14,7 @@ import datetime as _dt
 import os
 import platform
 from dataclasses import dataclass
+
 __all__ = ["LANGUAGES", "LanguageLink", "Provenance", "build_date", "language_links"]
 
 #: Language code -> the name a reader of that language looks for in a switcher.

@@ -1,0 +1,133 @@
+"""What a reader does in a real browser: search in Korean, switch language, copy, download."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+pytestmark = pytest.mark.site
+
+BLOG = "auto_examples/plot_01_blog_configurations.html"
+
+
+def search(new_page, base_url: str, lang: str, query: str) -> list[str]:
+    """Run the site's own search page and return the result pages (relative to the tree)."""
+    page = new_page()
+    page.goto(f"{base_url}/{lang}/search.html?q={quote(query)}")
+    summary = page.locator("#search-results p.search-summary")
+    summary.wait_for(timeout=20_000)  # visible once the search has finished
+    if lang == "ko":
+        assert (
+            "검색을 마쳤습니다" in summary.inner_text() or "일치하는 문서가" in summary.inner_text()
+        )
+    hrefs = page.eval_on_selector_all(
+        "#search-results ul.search li a", "links => links.map(a => a.getAttribute('href'))"
+    )
+    return sorted({re.sub(r"[?#].*$", "", href) for href in hrefs})
+
+
+def page_text(site: Path, lang: str, page: str) -> str:
+    from bs4 import BeautifulSoup
+
+    html = (site / lang / page).read_text(encoding="utf-8")
+    article = BeautifulSoup(html, "html.parser").select_one("article")
+    return article.get_text(" ") if article else ""
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("텐서", "index.html"),
+        ("상태", BLOG),
+        ("차원", BLOG),
+        ("은닉 상태", BLOG),
+        ("배치", BLOG),
+        ("batch_first", BLOG),
+        ("RNN", BLOG),
+    ],
+)
+def test_korean_search_finds_bare_nouns(new_page, base_url, site, query, expected):
+    results = search(new_page, base_url, "ko", query)
+    assert expected in results, f"{query!r} did not find {expected}: {results}"
+    for result in results:  # and every hit really contains every word of the query
+        text = page_text(site, "ko", result).lower()
+        for word in query.lower().split():
+            assert word in text, f"{query!r} found {result}, which lacks {word!r}"
+
+
+def test_korean_query_with_particle_finds_the_same_pages(new_page, base_url):
+    assert search(new_page, base_url, "ko", "텐서를") == search(new_page, base_url, "ko", "텐서")
+
+
+def test_english_search_still_works(new_page, base_url):
+    assert BLOG in search(new_page, base_url, "en", "hidden state")
+
+
+@pytest.mark.parametrize(("lang", "other"), [("ko", "en"), ("en", "ko")])
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+def test_switcher_lands_on_the_same_page(new_page, base_url, lang, other, width):
+    page = new_page(width=width)
+    page.goto(f"{base_url}/{lang}/{BLOG}")
+    # the sidebar switcher on a desktop; above the content on a phone, where the sidebar hides
+    where = ".rnn-guide-lang-switch--phone" if width < 800 else ".sidebar-drawer"
+    link = page.locator(f"{where} a.rnn-guide-lang[hreflang='{other}']")
+    assert link.is_visible()
+    assert link.bounding_box()["x"] + link.bounding_box()["width"] <= width
+    link.click()
+    page.wait_for_load_state()
+    assert page.url == f"{base_url}/{other}/{BLOG}"
+    assert page.locator("html").get_attribute("lang") == other
+
+
+@pytest.mark.parametrize(("locale", "lang"), [("ko-KR", "ko"), ("en-US", "en"), ("fr-FR", "ko")])
+def test_root_page_follows_the_browser_language(new_page, base_url, locale, lang):
+    page = new_page(locale=locale)
+    page.goto(f"{base_url}/index.html")
+    page.wait_for_url(f"{base_url}/{lang}/index.html")
+
+
+def test_copy_button_copies_the_code_in_korean(browser, base_url):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    try:
+        page = context.new_page()
+        page.goto(f"{base_url}/ko/{BLOG}")
+        block = page.locator("div.highlight-Python").first
+        button = block.locator("button.copybtn")
+        assert button.get_attribute("data-tooltip") == "복사"
+        block.hover()
+        button.click()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        code = block.locator("pre").inner_text()
+        assert copied.strip() == code.strip()
+        assert "import numpy as np" in copied
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_download_links_resolve(new_page, base_url, lang):
+    page = new_page()
+    for path in (BLOG, "auto_examples/index.html"):
+        page.goto(f"{base_url}/{lang}/{path}")
+        hrefs = page.eval_on_selector_all(
+            "a.download, .sphx-glr-download a", "links => links.map(a => a.href)"
+        )
+        assert hrefs, f"{lang}/{path} has no download links"
+        for href in hrefs:
+            response = page.request.get(href)
+            assert response.ok, f"{href}: HTTP {response.status}"
+            assert len(response.body()) > 0
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_no_request_leaves_localhost(new_page, base_url, site, outside_requests, lang):
+    page = new_page()
+    for path in sorted((site / lang).rglob("*.html")):
+        if "_static" in path.parts:
+            continue
+        page.goto(f"{base_url}/{lang}/{path.relative_to(site / lang).as_posix()}")
+        page.wait_for_load_state("networkidle")
+    assert outside_requests == []
