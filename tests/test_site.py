@@ -86,3 +86,48 @@ def test_root_page_links_both_languages(site: Path):
     assert hrefs == {"ko/index.html", "en/index.html"}
     for href in hrefs:
         assert (site / href).exists()
+
+
+def test_korean_pages_have_no_english_interface_text(site: Path):
+    from tests.ui_text import english_interface_text
+
+    found = {
+        str(path.relative_to(site)): leftovers
+        for path in pages(site, "ko")
+        if (leftovers := english_interface_text(path.read_text(encoding="utf-8")))
+    }
+    assert not found, f"English interface text on Korean pages: {found}"
+
+
+def test_the_scan_notices_english_interface_text():
+    from tests.ui_text import english_interface_text
+
+    page = '<html lang="ko"><body><a aria-label="Back to top">맨 위로</a><p>Next</p>'
+    assert len(english_interface_text(page)) == 2
+    fine = '<html lang="ko"><body><p>텐서 <code>batch_first</code></p><a lang="en">English</a>'
+    assert english_interface_text(fine) == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_open_graph_metadata_is_in_the_page_language(site: Path, lang: str):
+    page = soup(site / lang / "index.html")
+    locale = page.select_one("meta[property='og:locale']")
+    assert locale is not None
+    assert locale["content"] == {"ko": "ko_KR", "en": "en_US"}[lang]
+    assert page.select_one("meta[property='og:title']")["content"]
+    assert page.select_one("link[rel~=icon]") is not None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_sitemap_lists_every_page_with_its_twin(site: Path, lang: str):
+    sitemap = (site / lang / "sitemap.xml").read_text(encoding="utf-8")
+    for path in pages(site, lang):
+        page = path.relative_to(site / lang).as_posix()
+        if page in {"search.html", "genindex.html", "py-modindex.html"}:
+            continue
+        assert f"/{lang}/{page}</loc>" in sitemap, page
+
+
+def test_root_has_404_and_robots(site: Path):
+    assert "/ko/index.html" in (site / "404.html").read_text(encoding="utf-8")
+    assert "sitemap.xml" in (site / "robots.txt").read_text(encoding="utf-8")

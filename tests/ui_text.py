@@ -23,10 +23,11 @@ TECHNICAL = frozenset(
     pytorch-rnn pytorch sphx glr auto examples html N L D H_in H_out H_cell P Out
     """.split()  # noqa: SIM905 (a word list reads better than a literal of 50 strings)
 )
-#: Code, program output and plots (a figure's alt text is its own titles, drawn by the code).
+#: Code, program output, plots (a figure's alt text is its own titles, drawn by the code) and
+#: the API reference's object descriptions (docstrings stay in English, as in the source).
 _CODE_SELECTORS = (
     "script, style, pre, code, kbd, samp, .highlight, .sphx-glr-script-out, "
-    "math, .math, [lang]:not(html), img.sphx-glr-single-img, img.sphx-glr-multi-img"
+    "math, .math, [lang]:not(html), img.sphx-glr-single-img, img.sphx-glr-multi-img, dl.py"
 )
 _ATTRIBUTES = ("aria-label", "title", "alt", "placeholder")
 
@@ -35,8 +36,8 @@ def _is_english(text: str) -> bool:
     text = text.strip()
     if not text or _HANGUL.search(text):
         return False
-    if not re.search(r"\s", text) and re.search(r"[./]", text):
-        return False  # an address, a path or a dotted name
+    if not re.search(r"\s", text) and re.search(r"[./_]|[a-z][A-Z]", text):
+        return False  # an address, a path, a dotted name or an identifier (ConfigError)
     words = [w for w in _WORD.findall(text) if w.lower() not in TECHNICAL]
     # an identifier or path such as torch.nn.RNN, batch_first, plot_01.py is technical
     words = [w for w in words if not re.search(r"[_./()\[\]0-9]", w)]
