@@ -72,8 +72,10 @@ intersphinx_mapping: dict[str, tuple[str, str | None]] = {}  # offline build: no
 # -- MyST / myst-nb -------------------------------------------------------------------------
 myst_enable_extensions = ["colon_fence", "substitution", "deflist"]
 myst_substitutions = {"torch_version": torch.__version__.split("+")[0]}
-# Every build executes every page: a stale output is a defect (see nox -s docs).
-nb_execution_mode = "force"
+# Executed pages are cached by their cells; rnn_guide.sphinxext.freshness clears the cache when
+# torch, NumPy, Matplotlib or rnn_guide change, so a cached output is never stale.
+nb_execution_mode = "cache"
+nb_execution_cache_path = str(DOCS / "_build" / "jupyter_cache" / lang)
 nb_execution_raise_on_error = True
 nb_execution_timeout = 120
 nb_merge_streams = True
@@ -85,8 +87,9 @@ sphinx_gallery_conf = {
     "filename_pattern": r"/plot_",
     "within_subsection_order": "FileNameSortKey",
     "download_all_examples": True,
-    # nox -s docs clears the generated pages, so every example runs; this makes sure.
-    "run_stale_examples": True,
+    # An example runs again when its file changed (sphinx-gallery's MD5) or when torch, NumPy or
+    # Matplotlib changed (rnn_guide.sphinxext.freshness clears the generated gallery).
+    "run_stale_examples": False,
     "abort_on_example_error": False,
     "only_warn_on_example_error": False,
     # Reproducible pages: no timings, no memory, no computation-time tables.

@@ -13,8 +13,10 @@ EXAMPLES = ROOT / "examples"
 DOCS = ROOT / "docs"
 
 #: A shape written out by hand: ``(2, 1, 10)``, ``(20,)``, ``[1, 20, 10]``, ``torch.Size([...``.
+#: A call or an index (``transpose(1, 2)``, ``h_n[0, 0]``) is code, not a shape: the bracket
+#: must not follow a name.
 HAND_TYPED_SHAPE = re.compile(
-    r"torch\.Size\(\s*\[\s*\d|[(\[]\s*\d+\s*,\s*(?:\d+\s*,?\s*)*[)\]]|[(\[]\s*\d+\s*,\s*[)\]]"
+    r"torch\.Size\(\s*\[\s*\d|(?<![\w.\])])[(\[]\s*\d+\s*,\s*(?:\d+\s*,?\s*)*[)\]]"
 )
 
 

@@ -89,6 +89,8 @@ def test_no_shape_is_typed_by_hand_in_prose(lang: str):
         ("torch.Size([1, 20, 1])", True),
         ("``(N, L, D * H_out)`` symbols only", False),
         ("a sine wave of 20 steps (time steps)", False),
+        ("``logits.transpose(1, 2)`` puts classes second", False),
+        ("index ``h_n[0, 0]`` is one vector", False),
     ],
 )
 def test_the_hand_typed_shape_pattern(text: str, hand_typed: bool):

@@ -4,6 +4,7 @@
   ``<link rel="alternate" hreflang>``) and what printed its outputs (footer);
 * Korean pages get a Korean search language, and Korean interface text where the theme and
   sphinx-gallery print English;
+* executed outputs are redone when what they depend on changes (:mod:`.freshness`);
 * the build writes ``sitemap.xml``.
 """
 
@@ -13,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rnn_guide.sphinxext.freshness import setup_freshness
 from rnn_guide.sphinxext.korean_ui import (
     COPYBUTTON_KO,
     SEARCH_TRANSLATIONS_KO,
@@ -82,6 +84,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     if app.config.language not in LANGUAGES:
         raise ValueError(f"rnn_guide.sphinxext: language must be one of {sorted(LANGUAGES)}")
     app.add_search_language(SearchKorean)
+    setup_freshness(app)
     app.connect("config-inited", _add_provenance)
     app.connect("html-page-context", _page_context)
     app.connect("source-read", _translate_gallery_source)

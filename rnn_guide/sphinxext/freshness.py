@@ -1,0 +1,139 @@
+"""Never serve a stale output, and never execute what is still current.
+
+sphinx-gallery re-runs an example only when the example's own file changed, and myst-nb's
+cache keys a page on its own cells. Neither sees a new torch, NumPy or Matplotlib, nor a change
+to ``rnn_guide``, which the executed narrative pages import. This module keeps a fingerprint of
+those inputs beside the doctrees and, when it changes, throws away exactly what depends on it:
+
+* ``gallery`` (Python, torch, NumPy, Matplotlib, sphinx-gallery versions): every example of the
+  language runs again;
+* ``notebooks`` (the same, plus the source of ``rnn_guide``): every executed page runs again.
+
+The fingerprint is written only after a successful build, so a failed build is redone in full.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+import shutil
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+__all__ = [
+    "Fingerprint",
+    "current_fingerprint",
+    "executed_docnames",
+    "setup",
+    "setup_freshness",
+    "source_digest",
+]
+
+_PACKAGES = ("torch", "numpy", "matplotlib", "sphinx-gallery", "myst-nb")
+_STATE = "rnn-guide-fingerprint.json"
+_RNN_GUIDE = Path(__file__).resolve().parent.parent
+
+Fingerprint = dict[str, str]
+
+
+def _version(package: str) -> str:
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "absent"
+
+
+def source_digest(folder: Path = _RNN_GUIDE) -> str:
+    """A digest of every ``.py`` file under ``folder`` (names and contents).
+
+    >>> len(source_digest())
+    64
+    """
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*.py")):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def current_fingerprint() -> dict[str, Fingerprint]:
+    """What the executed outputs depend on, beyond their own source files."""
+    runtime = {"python": platform.python_version()} | {p: _version(p) for p in _PACKAGES}
+    return {"gallery": runtime, "notebooks": runtime | {"rnn_guide": source_digest()}}
+
+
+def executed_docnames(env: BuildEnvironment) -> set[str]:
+    """The pages that myst-nb executes: notebooks and MyST-NB text notebooks."""
+    executed = set()
+    for docname in env.found_docs:
+        path = Path(env.doc2path(docname))
+        if path.suffix == ".ipynb":
+            executed.add(docname)
+        elif path.suffix == ".md" and "file_format: mystnb" in path.read_text(encoding="utf-8"):
+            executed.add(docname)
+    return executed
+
+
+def _state_path(app: Sphinx) -> Path:
+    return Path(app.doctreedir) / _STATE
+
+
+def _load(app: Sphinx) -> dict[str, Fingerprint]:
+    try:
+        data = json.loads(_state_path(app).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _invalidate(app: Sphinx) -> None:
+    """Before sphinx-gallery generates pages: drop what the fingerprint change made stale."""
+    previous, current = _load(app), current_fingerprint()
+    app.env.rnn_guide_stale_notebooks = previous.get("notebooks") != current["notebooks"]  # type: ignore[attr-defined]
+    if previous.get("gallery") != current["gallery"]:
+        for gallery in _gallery_dirs(app):
+            shutil.rmtree(gallery, ignore_errors=True)
+    if app.env.rnn_guide_stale_notebooks:  # type: ignore[attr-defined]
+        cache = app.config.nb_execution_cache_path
+        if cache:
+            shutil.rmtree(cache, ignore_errors=True)
+
+
+def _gallery_dirs(app: Sphinx) -> list[Path]:
+    dirs = app.config.sphinx_gallery_conf.get("gallery_dirs", [])
+    dirs = [dirs] if isinstance(dirs, str) else list(dirs)
+    return [Path(app.srcdir, d) for d in dirs]
+
+
+def _outdated(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    if getattr(env, "rnn_guide_stale_notebooks", False):
+        return sorted(executed_docnames(env) - added - changed)
+    return []
+
+
+def _record(app: Sphinx, exception: Exception | None) -> None:
+    if exception is None:
+        _state_path(app).parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(current_fingerprint(), indent=2, sort_keys=True)
+        _state_path(app).write_text(text, encoding="utf-8")
+
+
+def setup_freshness(app: Sphinx) -> None:
+    """Connect the fingerprint checks (before sphinx-gallery's page generation)."""
+    app.connect("builder-inited", _invalidate, priority=50)
+    app.connect("env-get-outdated", _outdated)
+    app.connect("build-finished", _record)
+
+
+def setup(app: Sphinx) -> dict[str, object]:
+    """Use the freshness checks alone, as a Sphinx extension of their own."""
+    setup_freshness(app)
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
