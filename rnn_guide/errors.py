@@ -1,6 +1,6 @@
 """Errors that say what is wrong and how to fix it, in English or Korean.
 
-Every refusal in :mod:`rnn_guide` is a :class:`GuideError` carrying a message *code* and its
+Every refusal in ``rnn_guide`` is a :class:`GuideError` carrying a message *code* and its
 parameters rather than a finished sentence, so the same error can be rendered for a Python
 caller (``proj_size=0``) or for the command line (``--proj-size 0``), in either language.
 
@@ -17,13 +17,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["Arg", "GuideError", "Lang", "Style"]
+__all__ = ["Arg", "GuideError", "Lang", "Spelled", "Style"]
 
 Lang = Literal["en", "ko"]
 """Language of a rendered message."""
 
 Style = Literal["python", "cli"]
-"""How argument names are spelled: ``proj_size=0`` (python) or ``--proj-size 0`` (cli)."""
+"""How argument names are spelled, ``proj_size=0`` (python) or ``--proj-size 0`` (cli)."""
 
 # Arguments whose command-line spelling is a flag rather than ``--name value``.
 _CLI_FLAGS: dict[tuple[str, str | None], str] = {
@@ -69,6 +69,22 @@ class Arg:
         return option if value is None else f"{option} {value}"
 
 
+@dataclass(frozen=True)
+class Spelled:
+    """A value written differently for Python and for the command line.
+
+    >>> Spelled("(2, 5, 3)", "2,5,3").spell("cli")
+    '2,5,3'
+    """
+
+    python: str
+    cli: str
+
+    def spell(self, style: Style) -> str:
+        """Return the spelling for ``style``."""
+        return self.python if style == "python" else self.cli
+
+
 class GuideError(ValueError):
     """A refused configuration or input, renderable in English or Korean.
 
@@ -76,8 +92,9 @@ class GuideError(ValueError):
     the spelling of argument names.
 
     Args:
-        code: Key of the message template in :mod:`rnn_guide.messages`.
-        **params: Values for the template; :class:`Arg` values are spelled per style.
+        code: Key of the message template in ``rnn_guide.messages``.
+        **params: Values for the template; :class:`Arg` and :class:`Spelled` values are
+            spelled per style.
     """
 
     def __init__(self, code: str, **params: object) -> None:

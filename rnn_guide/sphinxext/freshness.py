@@ -70,14 +70,13 @@ def current_fingerprint() -> dict[str, Fingerprint]:
 
 def executed_docnames(env: BuildEnvironment) -> set[str]:
     """The pages that myst-nb executes: notebooks and MyST-NB text notebooks."""
-    executed = set()
-    for docname in env.found_docs:
-        path = Path(env.doc2path(docname))
+
+    def executed(path: Path) -> bool:
         if path.suffix == ".ipynb":
-            executed.add(docname)
-        elif path.suffix == ".md" and "file_format: mystnb" in path.read_text(encoding="utf-8"):
-            executed.add(docname)
-    return executed
+            return True
+        return path.suffix == ".md" and "file_format: mystnb" in path.read_text(encoding="utf-8")
+
+    return {docname for docname in env.found_docs if executed(Path(env.doc2path(docname)))}
 
 
 def _state_path(app: Sphinx) -> Path:
