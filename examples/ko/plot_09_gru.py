@@ -1,0 +1,159 @@
+r"""
+.. _example-gru:
+
+GRU: 게이트는 LSTM처럼, 모양은 RNN처럼
+======================================
+
+``nn.GRU``\ 는 게이트(gate)가 있는 순환 레이어지만 ``nn.LSTM``\ 과 달리 상태를 하나만, 곧 은닉
+상태(hidden state)만 넘겨 줍니다. 그래서 순전파(forward pass)는 ``nn.RNN``\ 과 똑같이
+``output, h_n``\ 을 돌려주고, 생성자 인자가 같으면 모든 모양(shape)이 ``nn.RNN``\ 과
+일치합니다. 게이트가 드러나는 곳은 파라미터뿐입니다. ``nn.RNN``\ 에서 ``H_out``\ 행짜리 블록이
+하나인 자리에 GRU는 블록이 세 개 있습니다.
+
+크기는 모두 다르게 잡습니다. ``N``\ 은 배치 크기, ``L``\ 은 시퀀스 길이, ``H_in``\ 은 입력 특성
+수, ``H_out``\ 은 은닉 상태 크기입니다.
+"""
+
+# %%
+# ``output, h_n``: 셀 상태가 없습니다
+# -------------------------------------
+# 셀 상태(cell state)가 없으므로 ``h_n``\ 은 튜플이 아니라 텐서 하나입니다.
+import torch
+from torch import nn
+
+torch.manual_seed(0)
+
+N, L, H_in, H_out = 3, 5, 4, 6
+D, num_layers = 1, 1
+
+gru = nn.GRU(input_size=H_in, hidden_size=H_out, batch_first=True)
+x = torch.randn(N, L, H_in)
+output, h_n = gru(x)
+
+print(gru)
+print(f"output: {tuple(output.shape)}  (N, L, D * H_out)")
+print(f"h_n:    {tuple(h_n.shape)}  (D * num_layers, N, H_out)")
+print("h_n은 튜플이 아니라 텐서인가:", isinstance(h_n, torch.Tensor))
+print("output[:, -1]과 h_n[-1]이 같은가:", torch.equal(output[:, -1], h_n[-1]))
+assert output.shape == (N, L, D * H_out)
+assert h_n.shape == (D * num_layers, N, H_out)
+assert torch.equal(output[:, -1], h_n[-1])
+
+# %%
+# 설정마다 ``nn.RNN``\ 과 같은 모양
+# ------------------------------------
+# 같은 인자로 ``nn.RNN``\ 과 ``nn.GRU``\ 를 만들고 같은 입력을 넣어 비교합니다. 입력의 배치는
+# ``batch_first``\ 를 따르지만 ``h_n``\ 은 언제나 같은 배치입니다. 표에는 GRU의 모양을 찍고,
+# ``nn.RNN``\ 의 모양이 같다는 것은 ``assert``\ 로 확인합니다.
+configs = [
+    {"num_layers": 1, "bidirectional": False, "batch_first": True},
+    {"num_layers": 2, "bidirectional": False, "batch_first": True},
+    {"num_layers": 1, "bidirectional": True, "batch_first": True},
+    {"num_layers": 2, "bidirectional": True, "batch_first": False},
+]
+print(f"{'num_layers':<11}{'bidirectional':<14}{'batch_first':<12}{'output':<12}h_n")
+for config in configs:
+    layers, D_k = config["num_layers"], 2 if config["bidirectional"] else 1
+    x_k = torch.randn(N, L, H_in) if config["batch_first"] else torch.randn(L, N, H_in)
+    out_rnn, h_rnn = nn.RNN(input_size=H_in, hidden_size=H_out, **config)(x_k)
+    out_gru, h_gru = nn.GRU(input_size=H_in, hidden_size=H_out, **config)(x_k)
+
+    flags = f"{layers:<11}{config['bidirectional']!s:<14}{config['batch_first']!s:<12}"
+    print(f"{flags}{tuple(out_gru.shape)!s:<12}{tuple(h_gru.shape)}")
+    assert out_gru.shape == out_rnn.shape
+    assert h_gru.shape == h_rnn.shape
+    if config["batch_first"]:
+        assert out_gru.shape == (N, L, D_k * H_out)
+    else:
+        assert out_gru.shape == (L, N, D_k * H_out)
+    assert h_gru.shape == (D_k * layers, N, H_out)
+
+# %%
+# 가중치 안의 게이트 블록 세 개
+# ------------------------------
+# 게이트는 파라미터 안에 있습니다. ``weight_ih_l0``\ 은 ``H_out``\ 행짜리 블록 세 개를
+# PyTorch가 정한 순서대로 쌓은 것입니다. 순서는 리셋 게이트 ``r``, 업데이트 게이트 ``z``, 새
+# 후보 상태 ``n``\ 입니다. ``weight_hh_l0``\ 과 두 편향(bias)도 마찬가지입니다. ``nn.RNN``\ 은
+# 블록이 하나, ``nn.LSTM``\ 은 네 개입니다.
+print(f"weight_ih_l0: {tuple(gru.weight_ih_l0.shape)}  (3 * H_out, H_in)")
+print(f"weight_hh_l0: {tuple(gru.weight_hh_l0.shape)}  (3 * H_out, H_out)")
+W_ir, W_iz, W_in = gru.weight_ih_l0.chunk(3, dim=0)
+for gate, block in (("reset r", W_ir), ("update z", W_iz), ("new n", W_in)):
+    print(f"  {gate:<9} 블록: {tuple(block.shape)}  (H_out, H_in)")
+    assert block.shape == (H_out, H_in)
+assert gru.weight_ih_l0.shape == (3 * H_out, H_in)
+assert gru.weight_hh_l0.shape == (3 * H_out, H_out)
+assert gru.bias_ih_l0.shape == (3 * H_out,)
+
+for module, blocks in ((nn.RNN, 1), (nn.GRU, 3), (nn.LSTM, 4)):
+    shape = tuple(module(input_size=H_in, hidden_size=H_out).weight_ih_l0.shape)
+    print(f"nn.{module.__name__:<5} weight_ih_l0: {shape}  ({blocks} * H_out, H_in)")
+    assert shape == (blocks * H_out, H_in)
+
+# %%
+# 아래 그림은 ``weight_ih_l0``\ 자체를 그린 것입니다. 블록 세 개가 나란히 보이도록 전치해서
+# 그렸습니다.
+import matplotlib.pyplot as plt
+
+fig, ax = plt.subplots(figsize=(8, 4), layout="constrained")
+weight = gru.weight_ih_l0.detach()
+vmax = float(weight.abs().max())
+image = ax.imshow(weight.T.numpy(), cmap="RdBu", vmin=-vmax, vmax=vmax, aspect="auto")
+for k in (1, 2):
+    ax.axvline(k * H_out - 0.5, color="black", lw=2)
+above = ax.get_xaxis_transform()  # x는 데이터 좌표, y는 축 좌표
+for k, gate in enumerate(("reset r", "update z", "new n")):
+    ax.text((k + 0.5) * H_out - 0.5, 1.02, gate, ha="center", transform=above)
+ax.set_yticks(range(H_in))
+ax.set_title(f"weight_ih_l0 transposed: {tuple(weight.T.shape)}", pad=24)
+ax.set_xlabel("row of weight_ih_l0 (3 * H_out)")
+ax.set_ylabel("input feature (H_in)")
+fig.colorbar(image, ax=ax, shrink=0.8)
+plt.show()
+
+# %%
+# GRU의 결과는 튜플 ``(h, c)``\ 가 아닙니다
+# -------------------------------------------
+# LSTM 코드를 옮겨 오다 보면 ``output, (h_n, c_n) = gru(x)``\ 처럼 풀어 쓰기 쉽습니다. 그러면
+# 파이썬은 텐서 ``h_n``\ 을 첫 번째 축 ``D * num_layers``\ 를 따라 풉니다. 레이어가 하나면
+# 값이 모자라서, 셋이면 남아서 실패합니다. 그런데 레이어가 둘이거나 양방향(bidirectional)
+# 레이어가 하나면 아무 오류 없이 *성공해 버립니다*.
+for layers, bidirectional in ((1, False), (2, False), (3, False), (1, True)):
+    gru_k = nn.GRU(
+        input_size=H_in,
+        hidden_size=H_out,
+        num_layers=layers,
+        bidirectional=bidirectional,
+        batch_first=True,
+    )
+    label = f"num_layers={layers}, bidirectional={bidirectional}"
+    try:
+        output_k, (h_wrong, c_wrong) = gru_k(x)
+    except ValueError as err:
+        print(f"{label}: ValueError: {err}")
+    else:
+        unpacked = f"'h_n' {tuple(h_wrong.shape)}, 'c_n' {tuple(c_wrong.shape)}"
+        print(f"{label}: 오류 없음, {unpacked}")
+
+# %%
+# 이렇게 얻은 "셀 상태"는 셀 상태가 전혀 아닙니다. 레이어가 둘이면 ``h_wrong``\ 은 0번 레이어의
+# 마지막 은닉 상태, ``c_wrong``\ 은 1번 레이어의 마지막 은닉 상태이고, 둘 다 레이어 축이
+# 사라진 ``(N, H_out)``\ 입니다. (양방향 레이어 하나라면 두 방향의 상태입니다.) GRU는 RNN처럼
+# ``output, h_n = gru(x)``\ 로 받으세요.
+gru2 = nn.GRU(input_size=H_in, hidden_size=H_out, num_layers=2, batch_first=True)
+output2, (h_wrong, c_wrong) = gru2(x)
+_, h_n2 = gru2(x)
+print("'h_n'이 h_n[0]인가:", torch.equal(h_wrong, h_n2[0]))
+print("'c_n'이 h_n[1]인가:", torch.equal(c_wrong, h_n2[1]))
+assert torch.equal(h_wrong, h_n2[0])
+assert torch.equal(c_wrong, h_n2[1])
+assert c_wrong.shape == (N, H_out)
+
+# %%
+# 더 보기
+# -------
+# - PyTorch 공식 문서의 `torch.nn.GRU
+#   <https://pytorch.org/docs/stable/generated/torch.nn.GRU.html>`_\ (게이트 수식과
+#   ``(W_ir|W_iz|W_in)`` 배치)와 `torch.nn.RNN
+#   <https://pytorch.org/docs/stable/generated/torch.nn.RNN.html>`_.
+# - :ref:`example-lstm`: 실제로 ``(h_n, c_n)``\ 을 돌려주는 레이어.
