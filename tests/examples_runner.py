@@ -7,9 +7,11 @@ torch, numpy and matplotlib.
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,7 +32,7 @@ def example_files(lang: str) -> list[Path]:
 
 def run_example(path: Path, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     """Run one example as a standalone script and return the finished process."""
-    env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONIOENCODING": "utf-8"}
+    env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONIOENCODING": "utf-8", "OMP_NUM_THREADS": "1"}
     return subprocess.run(
         [sys.executable, "-I", "-c", _BOOTSTRAP, str(path)],
         cwd=cwd,
@@ -40,3 +42,13 @@ def run_example(path: Path, cwd: Path, timeout: float = 120) -> subprocess.Compl
         timeout=timeout,
         check=False,
     )
+
+
+@functools.cache
+def example_stdout(path: Path) -> str:
+    """What one example prints as a standalone script (run once per test session)."""
+    with tempfile.TemporaryDirectory() as cwd:
+        proc = run_example(path, cwd=Path(cwd))
+    if proc.returncode != 0:
+        raise AssertionError(f"{path.relative_to(ROOT)} failed:\n{proc.stderr}")
+    return proc.stdout

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 import torch
 from bs4 import BeautifulSoup
 from torch import nn
 
+from tests.examples_runner import EXAMPLES, example_stdout
+
 pytestmark = pytest.mark.site
 
 LANGS = ("ko", "en")
 BLOG_PAGE = "auto_examples/plot_01_blog_configurations.html"
+
+
+def normalized(text: str) -> list[str]:
+    """Lines without trailing space or blank lines: what both renderings must agree on."""
+    return [line.rstrip() for line in text.splitlines() if line.strip()]
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -131,3 +140,62 @@ def test_sitemap_lists_every_page_with_its_twin(site: Path, lang: str):
 def test_root_has_404_and_robots(site: Path):
     assert "/ko/index.html" in (site / "404.html").read_text(encoding="utf-8")
     assert "sitemap.xml" in (site / "robots.txt").read_text(encoding="utf-8")
+
+
+EXAMPLE_PAGES = [
+    (lang, path) for lang in LANGS for path in sorted((EXAMPLES / lang).glob("plot_*.py"))
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "script"), EXAMPLE_PAGES, ids=[f"{lang}/{p.name}" for lang, p in EXAMPLE_PAGES]
+)
+def test_page_shows_exactly_what_the_script_prints(site: Path, lang: str, script: Path):
+    """Nothing on an example page is stale or hand-edited: it is the script's own output."""
+    page = site / lang / "auto_examples" / f"{script.stem}.html"
+    shown = normalized(output_blocks(soup(page)))
+    printed = normalized(example_stdout(script))
+    assert shown == printed, f"{page.relative_to(site)} differs from running {script.name}"
+
+
+def _anchors(path: Path, cache: dict[Path, set[str]]) -> set[str]:
+    if path not in cache:
+        page = soup(path)
+        cache[path] = {tag["id"] for tag in page.select("[id]")} | {
+            tag["name"] for tag in page.select("a[name]")
+        }
+    return cache[path]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_internal_link_and_anchor_resolves(site: Path, lang: str):
+    cache: dict[Path, set[str]] = {}
+    broken = []
+    for path in pages(site, lang):
+        for link in soup(path).select("a[href]"):
+            href = link["href"]
+            if re.match(r"^[a-z]+:", href) or href.startswith("//"):
+                continue  # external: checked by `nox -s linkcheck`, not here (no network)
+            target, _, fragment = href.partition("#")
+            target_path = (path.parent / target).resolve() if target else path
+            if not target_path.exists():
+                broken.append(f"{path.relative_to(site)}: {href} (no such file)")
+            elif (
+                fragment
+                and target_path.suffix == ".html"
+                and unquote(fragment) not in _anchors(target_path, cache)
+            ):
+                broken.append(f"{path.relative_to(site)}: {href} (no such anchor)")
+    assert not broken, "\n".join(broken)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_absolute_paths_or_timings_in_pages(site: Path, lang: str):
+    leaks = re.compile(r"/work/|/tmp/|/root/|\.nox/|site-packages|Total running time")
+    found = [
+        f"{path.relative_to(site)}: {match.group(0)}"
+        for path in pages(site, lang)
+        for match in [leaks.search(path.read_text(encoding="utf-8"))]
+        if match
+    ]
+    assert not found, found

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rnn_guide.sphinxext.freshness import setup_freshness
+from rnn_guide.sphinxext.gallery_cards import rewrite_cards
 from rnn_guide.sphinxext.korean_ui import (
     COPYBUTTON_KO,
     SEARCH_TRANSLATIONS_KO,
@@ -42,8 +43,12 @@ def _page_context(
     context["rnn_guide_languages"] = language_links(pagename, app.config.language)
 
 
-def _translate_gallery_source(app: Sphinx, docname: str, source: list[str]) -> None:
-    if app.config.language == "ko" and docname.startswith("auto_examples/"):
+def _fix_gallery_source(app: Sphinx, docname: str, source: list[str]) -> None:
+    if not docname.startswith("auto_examples/"):
+        return
+    if docname == "auto_examples/index":
+        source[0] = rewrite_cards(source[0], Path(app.config.sphinx_gallery_conf["examples_dirs"]))
+    if app.config.language == "ko":
         source[0] = rewrite_gallery_rst(source[0])
 
 
@@ -87,6 +92,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_freshness(app)
     app.connect("config-inited", _add_provenance)
     app.connect("html-page-context", _page_context)
-    app.connect("source-read", _translate_gallery_source)
+    app.connect("source-read", _fix_gallery_source)
     app.connect("build-finished", _finish)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
