@@ -1,7 +1,7 @@
-"""Gallery cards that read like the examples: titles and tooltips without reST debris.
+r"""Gallery cards that read like the examples: titles and tooltips without reST debris.
 
 sphinx-gallery strips markup from an example's title and first paragraph to fill its card on
-the gallery index, but it keeps reST escapes (``hidden_size\\ 를``, common in Korean where a
+the gallery index, but it keeps reST escapes (``hidden_size\ 를``, common in Korean where a
 particle follows inline code) and removes every ``*`` in pairs, so ``D * H_out`` in a literal
 becomes ``D  H_out``. This module rebuilds each card's title and tooltip from the example's
 own docstring, keeping literal text intact.
