@@ -6,6 +6,7 @@ Dependencies come from the dependency groups in ``pyproject.toml``.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import nox
@@ -19,6 +20,7 @@ DOCS = ROOT / "docs"
 BUILD = DOCS / "_build"
 HTML = BUILD / "html"
 LANGS = ("ko", "en")
+AXE_CORE_VERSION = "4.14.1"
 PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
 
 
@@ -32,6 +34,13 @@ def _install(session: nox.Session, *groups: str) -> None:
 def tests(session: nox.Session) -> None:
     """Run pytest: rnn_guide's doctests, the shape model, examples as scripts, built HTML."""
     _install(session, "test")
+    node = ROOT / ".nox" / "node"
+    if shutil.which("npm"):  # axe-core for the accessibility checks, from the npm registry
+        session.run(
+            "npm", "install", "--no-audit", "--no-fund", "--no-package-lock",
+            "--prefix", str(node), f"axe-core@{AXE_CORE_VERSION}",
+            external=True, silent=True,
+        )  # fmt: skip
     session.run("pytest", *session.posargs)
 
 
@@ -90,8 +99,11 @@ def serve(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """Run ruff (check and format --check) and mypy --strict on rnn_guide."""
+    """Run ruff, mypy --strict on rnn_guide, sphinx-lint on the sources, codespell."""
     _install(session, "lint")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     session.run("mypy")
+    generated = [f"--ignore=docs/{lang}/auto_examples" for lang in LANGS]
+    session.run("sphinx-lint", *generated, "--ignore=docs/_build", "docs", "examples")
+    session.run("codespell", "README.md", "docs", "examples", "rnn_guide", "tests", "benchmarks")

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rnn_guide.sphinxext.accessibility import repair_html
 from rnn_guide.sphinxext.freshness import setup_freshness
 from rnn_guide.sphinxext.gallery_cards import rewrite_cards
 from rnn_guide.sphinxext.korean_ui import (
@@ -23,6 +24,7 @@ from rnn_guide.sphinxext.korean_ui import (
     rewrite_html,
 )
 from rnn_guide.sphinxext.pages import LANGUAGES, Provenance, language_links
+from rnn_guide.sphinxext.reproducible import normalize_zip, zip_timestamp
 from rnn_guide.sphinxext.search_ko import SearchKorean
 from rnn_guide.sphinxext.sitemap import write_sitemap
 
@@ -56,12 +58,13 @@ def _finish(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     outdir = Path(app.outdir)
-    if app.config.language == "ko":
-        for page in outdir.rglob("*.html"):
-            text = page.read_text(encoding="utf-8")
-            rewritten = rewrite_html(text)
-            if rewritten != text:
-                page.write_text(rewritten, encoding="utf-8")
+    korean = app.config.language == "ko"
+    for page in outdir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        rewritten = repair_html(rewrite_html(text) if korean else text)
+        if rewritten != text:
+            page.write_text(rewritten, encoding="utf-8")
+    if korean:
         _patch_script(
             outdir / "_static" / "copybutton.js",
             "'ko':",
@@ -70,8 +73,11 @@ def _finish(app: Sphinx, exception: Exception | None) -> None:
         _patch_script(
             outdir / "_static" / "translations.js",
             "rnn-guide:",
-            lambda js: js + (SEARCH_TRANSLATIONS_KO),
+            lambda js: js + SEARCH_TRANSLATIONS_KO,
         )
+    date_time = zip_timestamp()
+    for archive in outdir.rglob("*.zip"):
+        normalize_zip(archive, date_time)
     write_sitemap(app)
 
 

@@ -13,6 +13,7 @@ import re
 
 __all__ = [
     "COPYBUTTON_KO",
+    "HTML_PATTERNS",
     "HTML_REWRITES",
     "SEARCH_TRANSLATIONS_KO",
     "rewrite_gallery_rst",
@@ -60,6 +61,12 @@ HTML_REWRITES: tuple[tuple[str, str], ...] = (
     ('alt="Logo"', 'alt="로고"'),
 )
 
+#: The index page's entry kind for modules ("module; rnn_guide.cli" is not translated by Sphinx).
+HTML_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(<li>\s*)module(\s*<)"), r"\1모듈\2"),
+    (re.compile(r'(<a href="[^"]*#module-[^"]*">)module(</a>)'), r"\1모듈\2"),
+)
+
 #: sphinx-copybutton has no Korean messages; this entry is added to its table.
 COPYBUTTON_KO = """const messages = {
   'ko': {
@@ -105,4 +112,6 @@ def rewrite_html(html: str) -> str:
     """
     for english, korean in HTML_REWRITES:
         html = html.replace(english, korean)
+    for pattern, replacement in HTML_PATTERNS:
+        html = pattern.sub(replacement, html)
     return html
