@@ -6,6 +6,7 @@ Dependencies come from the dependency groups in ``pyproject.toml``.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -79,6 +80,45 @@ def docs_live(session: nox.Session) -> None:
         str(DOCS / lang), str(BUILD / "live" / lang),
         env={"RNN_GUIDE_LANG": lang, "MPLBACKEND": "Agg"},
     )  # fmt: skip
+
+
+@nox.session(reuse_venv=True)
+def repro(session: nox.Session) -> None:
+    """Build twice from scratch and require byte-identical HTML trees in both languages."""
+    _install(session, "docs")
+    env = {"SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH") or _commit_time(session)}
+    first = ROOT / ".nox" / "repro-first"  # outside docs/_build, which --fresh removes
+    session.run("python", str(DOCS / "build.py"), "--fresh", env=env)
+    shutil.rmtree(first, ignore_errors=True)
+    shutil.copytree(HTML, first)
+    session.run("python", str(DOCS / "build.py"), "--fresh", env=env)
+    differences = _tree_differences(first, HTML)
+    shutil.rmtree(first, ignore_errors=True)
+    if differences:
+        session.error(
+            "two clean builds of the same sources differ (timings, paths, random values or "
+            "dates in pages?):\n  " + "\n  ".join(differences[:40])
+        )
+    session.log(f"Two clean builds are byte-identical ({len(list(HTML.rglob('*')))} paths).")
+
+
+def _commit_time(session: nox.Session) -> str:
+    output = session.run("git", "log", "-1", "--format=%ct", external=True, silent=True)
+    return str(output).strip() if output else "0"
+
+
+def _tree_differences(first: Path, second: Path) -> list[str]:
+    """Paths present in one tree only, or whose bytes differ."""
+    a = {p.relative_to(first) for p in first.rglob("*") if p.is_file()}
+    b = {p.relative_to(second) for p in second.rglob("*") if p.is_file()}
+    differences = [f"only in the first build: {p}" for p in sorted(a - b)]
+    differences += [f"only in the second build: {p}" for p in sorted(b - a)]
+    differences += [
+        f"differs: {p}"
+        for p in sorted(a & b)
+        if (first / p).read_bytes() != (second / p).read_bytes()
+    ]
+    return differences
 
 
 @nox.session(reuse_venv=True)

@@ -12,17 +12,75 @@ message names the language; the prefixed lines above it name the failing example
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
 import sys
 import threading
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 DOCS = Path(__file__).resolve().parent
+ROOT = DOCS.parent
 BUILD = DOCS / "_build"
 HTML = BUILD / "html"
 LANGS = ("ko", "en")  # Korean first: most readers read Korean
+#: Installed packages whose versions can change a page.
+PACKAGES = (
+    "torch", "numpy", "matplotlib", "sphinx", "sphinx-gallery", "myst-nb", "myst-parser",
+    "furo", "sphinx-copybutton", "docutils", "ipykernel",
+)  # fmt: skip
+#: Settings that can change a page.
+ENVIRONMENT = ("SOURCE_DATE_EPOCH", "RNN_GUIDE_SITE_URL")
+
+
+def _version(package: str) -> str:
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "absent"
+
+
+def input_files(lang: str) -> list[Path]:
+    """Every file one language tree is built from (sources, examples, extension, theme files)."""
+    generated = {DOCS / code / "auto_examples" for code in LANGS}
+    roots = [DOCS / lang, ROOT / "examples" / lang, ROOT / "rnn_guide", DOCS / "_templates"]
+    roots += [DOCS / "_static", DOCS / "locales", DOCS / "_root"]
+    files = [DOCS / "conf.py"]
+    for root in roots:
+        files += [
+            path
+            for path in root.rglob("*")
+            if path.is_file()
+            and path.suffix not in {".pyc", ".mo"}
+            and not any(parent in generated for parent in path.parents)
+        ]
+    return sorted(files)
+
+
+def input_digest(lang: str, extra: tuple[str, ...]) -> str:
+    """A digest of everything that can change one language tree."""
+    digest = hashlib.sha256()
+    for path in input_files(lang):
+        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+    for package in PACKAGES:
+        digest.update(f"{package}={_version(package)}\0".encode())
+    for name in ENVIRONMENT:
+        digest.update(f"{name}={os.environ.get(name, '')}\0".encode())
+    digest.update("\0".join(extra).encode())
+    return digest.hexdigest()
+
+
+def _stamp(lang: str) -> Path:
+    return BUILD / f"inputs-{lang}.sha256"
+
+
+def up_to_date(lang: str, extra: tuple[str, ...]) -> bool:
+    """Whether the built tree of ``lang`` was made from exactly the current inputs."""
+    stamp = _stamp(lang)
+    built = (HTML / lang / "index.html").exists() and stamp.exists()
+    return built and stamp.read_text(encoding="utf-8") == input_digest(lang, extra)
 
 
 def clean_generated() -> None:
@@ -55,10 +113,18 @@ def _stream(lang: str, process: subprocess.Popen[str]) -> None:
 def build(*extra: str) -> list[str]:
     """Build both languages at once; return the languages that failed.
 
-    Each build keeps torch to one thread: the examples are tiny, and two builds on two cores
-    with several threads each only fight over them.
+    A language whose inputs (:func:`input_digest`) are unchanged since its last successful
+    build is not rebuilt at all. Each build keeps torch to one thread: the examples are tiny,
+    and two builds on two cores with several threads each only fight over them.
     """
     env = {**os.environ, "MPLBACKEND": "Agg", "OMP_NUM_THREADS": "1", "PYTHONUNBUFFERED": "1"}
+    digests = {lang: input_digest(lang, extra) for lang in LANGS}
+    stale = [lang for lang in LANGS if not up_to_date(lang, extra)]
+    for lang in LANGS:
+        if lang not in stale:
+            print(f"[{lang}] up to date: no input changed since the last build")
+    for lang in stale:
+        _stamp(lang).unlink(missing_ok=True)
     processes = {
         lang: subprocess.Popen(
             sphinx_command(lang, *extra),
@@ -67,7 +133,7 @@ def build(*extra: str) -> list[str]:
             stderr=subprocess.STDOUT,
             text=True,
         )
-        for lang in LANGS
+        for lang in stale
     }
     threads = [
         threading.Thread(target=_stream, args=(lang, process))
@@ -80,9 +146,13 @@ def build(*extra: str) -> list[str]:
     failed = [lang for lang, process in processes.items() if process.wait() != 0]
     if failed:
         shutil.rmtree(HTML, ignore_errors=True)
-    else:
-        shutil.copytree(DOCS / "_root", HTML, dirs_exist_ok=True)
-    return failed
+        for lang in LANGS:
+            _stamp(lang).unlink(missing_ok=True)
+        return failed
+    shutil.copytree(DOCS / "_root", HTML, dirs_exist_ok=True)
+    for lang in stale:
+        _stamp(lang).write_text(digests[lang], encoding="utf-8")
+    return []
 
 
 def main(argv: list[str]) -> int:

@@ -17,7 +17,7 @@ DOCS = Path(__file__).resolve().parent
 ROOT = DOCS.parent
 sys.path.insert(0, str(ROOT))  # rnn_guide (the Sphinx extension and the API pages)
 
-import torch  # the version that prints every output on the site
+from importlib.metadata import version as _version
 
 from rnn_guide.sphinxext.pages import LANGUAGES
 
@@ -71,7 +71,9 @@ intersphinx_mapping: dict[str, tuple[str, str | None]] = {}  # offline build: no
 
 # -- MyST / myst-nb -------------------------------------------------------------------------
 myst_enable_extensions = ["colon_fence", "substitution", "deflist"]
-myst_substitutions = {"torch_version": torch.__version__.split("+")[0]}
+# The torch that prints every output on the site (read without importing torch: a no-change
+# build should not pay for it).
+myst_substitutions = {"torch_version": _version("torch").split("+")[0]}
 # Executed pages are cached by their cells; rnn_guide.sphinxext.freshness clears the cache when
 # torch, NumPy, Matplotlib or rnn_guide change, so a cached output is never stale.
 nb_execution_mode = "cache"

@@ -14,6 +14,7 @@ import datetime as _dt
 import os
 import platform
 from dataclasses import dataclass
+from importlib.metadata import version
 
 __all__ = ["LANGUAGES", "LanguageLink", "Provenance", "build_date", "language_links"]
 
@@ -84,9 +85,5 @@ class Provenance:
 
     @classmethod
     def current(cls) -> Provenance:
-        """The provenance of this build (imports torch to read its version)."""
-        import torch
-
-        return cls(
-            torch=str(torch.__version__), python=platform.python_version(), date=build_date()
-        )
+        """The provenance of this build (torch's version read from its metadata)."""
+        return cls(torch=version("torch"), python=platform.python_version(), date=build_date())
