@@ -47,9 +47,39 @@ def tests(session: nox.Session) -> None:
 
 @nox.session(reuse_venv=True)
 def docs(session: nox.Session) -> None:
-    """Build the Korean and English sites into docs/_build/html/{ko,en} (-- --fresh: from scratch)."""
+    """Build the Korean and English sites into docs/_build/html/{ko,en} (see -- --help)."""
     _install(session, "docs")
-    session.run("python", str(DOCS / "build.py"), *session.posargs)
+    args = list(session.posargs)
+    if "--help" in args:
+        session.log(
+            "nox -s docs [-- --fresh | --reproducible] [sphinx-build options]: --fresh removes "
+            "every generated page and cache first; --reproducible builds twice from scratch and "
+            "fails unless both HTML trees are byte-identical."
+        )
+        return
+    if "--reproducible" in args:
+        args.remove("--reproducible")
+        _check_reproducible(session, args)
+        return
+    session.run("python", str(DOCS / "build.py"), *args)
+
+
+def _check_reproducible(session: nox.Session, args: list[str]) -> None:
+    env = {"SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH") or _commit_time(session)}
+    first = ROOT / ".nox" / "repro-first"  # outside docs/_build, which --fresh removes
+    session.run("python", str(DOCS / "build.py"), "--fresh", *args, env=env)
+    shutil.rmtree(first, ignore_errors=True)
+    shutil.copytree(HTML, first)
+    session.run("python", str(DOCS / "build.py"), "--fresh", *args, env=env)
+    differences = _tree_differences(first, HTML)
+    shutil.rmtree(first, ignore_errors=True)
+    if differences:
+        session.error(
+            "two clean builds of the same sources differ (timings, paths, random values or "
+            "dates in pages?):\n  " + "\n  ".join(differences[:40])
+        )
+    paths = sum(1 for path in HTML.rglob("*") if path.is_file())
+    session.log(f"Two clean builds are byte-identical ({paths} files).")
 
 
 @nox.session(name="docs-fast", reuse_venv=True)
@@ -80,26 +110,6 @@ def docs_live(session: nox.Session) -> None:
         str(DOCS / lang), str(BUILD / "live" / lang),
         env={"RNN_GUIDE_LANG": lang, "MPLBACKEND": "Agg"},
     )  # fmt: skip
-
-
-@nox.session(reuse_venv=True)
-def repro(session: nox.Session) -> None:
-    """Build twice from scratch and require byte-identical HTML trees in both languages."""
-    _install(session, "docs")
-    env = {"SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH") or _commit_time(session)}
-    first = ROOT / ".nox" / "repro-first"  # outside docs/_build, which --fresh removes
-    session.run("python", str(DOCS / "build.py"), "--fresh", env=env)
-    shutil.rmtree(first, ignore_errors=True)
-    shutil.copytree(HTML, first)
-    session.run("python", str(DOCS / "build.py"), "--fresh", env=env)
-    differences = _tree_differences(first, HTML)
-    shutil.rmtree(first, ignore_errors=True)
-    if differences:
-        session.error(
-            "two clean builds of the same sources differ (timings, paths, random values or "
-            "dates in pages?):\n  " + "\n  ".join(differences[:40])
-        )
-    session.log(f"Two clean builds are byte-identical ({len(list(HTML.rglob('*')))} paths).")
 
 
 def _commit_time(session: nox.Session) -> str:
