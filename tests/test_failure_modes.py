@@ -1,0 +1,65 @@
+"""Broken input fails loudly, names the file and the fix, and leaves nothing half-built."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests import test_sources
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_a_korean_example_without_english_twin_is_named(tmp_path: Path, monkeypatch):
+    (tmp_path / "ko").mkdir()
+    (tmp_path / "en").mkdir()
+    (tmp_path / "ko" / "plot_99_new.py").write_text("print(1)\n", encoding="utf-8")
+    monkeypatch.setattr(test_sources, "EXAMPLES", tmp_path)
+    message = test_sources._twin_missing("examples", "plot_99_new.py")
+    assert message is not None
+    assert "examples/ko/plot_99_new.py" in message
+    assert "examples/en/" in message
+    assert "English counterpart" in message
+
+
+def _copy_project(target: Path) -> Path:
+    ignore = shutil.ignore_patterns(".git", ".nox", "_build", "auto_examples", "__pycache__")
+    shutil.copytree(ROOT, target, ignore=ignore)
+    return target
+
+
+@pytest.mark.skipif(
+    shutil.which("sphinx-build", path=str(Path(sys.executable).parent)) is None,
+    reason="needs the docs dependencies (the `test` group includes them)",
+)
+def test_a_failing_example_fails_the_build_naming_file_and_language(tmp_path: Path):
+    project = _copy_project(tmp_path / "project")
+    example = project / "examples" / "en" / "plot_01_blog_configurations.py"
+    source = example.read_text(encoding="utf-8")
+    broken = source.replace(
+        "assert output.shape == (N, L, D * H_out)", "assert output.shape == (N, L, 1)"
+    )
+    assert broken != source
+    example.write_text(broken, encoding="utf-8")
+
+    env = {**os.environ, "PYTHONPATH": str(project)}
+    proc = subprocess.run(
+        [sys.executable, str(project / "docs" / "build.py")],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    output = proc.stdout + proc.stderr
+    assert proc.returncode != 0
+    assert "examples/en/plot_01_blog_configurations.py" in output
+    assert "AssertionError" in output
+    assert "The docs build failed for en" in proc.stderr
+    assert not (project / "docs" / "_build" / "html").exists(), "a half-built site was left"
