@@ -199,3 +199,25 @@ def test_no_absolute_paths_or_timings_in_pages(site: Path, lang: str):
         if match
     ]
     assert not found, found
+
+
+CALCULATOR_KEYS = {
+    "mode", "input_size", "hidden_size", "num_layers", "bias", "batch_first", "bidirectional",
+    "proj_size", "nonlinearity", "dropout", "batch", "unbatched", "seq_len",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_example_links_to_the_calculator_with_its_configuration(site: Path, lang: str):
+    from urllib.parse import parse_qs, urlsplit
+
+    for script in sorted((EXAMPLES / lang).glob("plot_*.py")):
+        page = soup(site / lang / "auto_examples" / f"{script.stem}.html")
+        links = [a["href"] for a in page.select("a[href*='calculator.html?']")]
+        assert links, f"{lang}/{script.stem}: no link to the calculator"
+        for href in links:
+            parts = urlsplit(href)
+            assert (site / lang / "auto_examples" / parts.path).resolve().exists(), href
+            query = parse_qs(parts.query)
+            assert "mode" in query, href
+            assert set(query) <= CALCULATOR_KEYS, href
