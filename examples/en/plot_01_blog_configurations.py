@@ -159,3 +159,5 @@ assert h_n[0, 0].shape == (rnn.hidden_size,)
 #   <https://pytorch.org/docs/stable/generated/torch.nn.RNN.html>`_.
 # - The original post: `teddylee777.github.io/pytorch/pytorch-rnn
 #   <https://teddylee777.github.io/pytorch/pytorch-rnn>`_.
+# - Try configuration 1 in the `shape calculator <../calculator.html?mode=RNN&input_size=1
+#   &hidden_size=10&num_layers=2&batch_first=1&batch=1&seq_len=20>`__.

@@ -196,3 +196,6 @@ plt.show()
 # - PyTorch's reference for `torch.nn.RNN
 #   <https://pytorch.org/docs/stable/generated/torch.nn.RNN.html>`_ (the "Inputs" and
 #   "Outputs" sections list both layouts).
+# - Try ``rnn_batch`` in the `shape calculator <../calculator.html?mode=RNN&input_size=4
+#   &hidden_size=6&num_layers=2&batch_first=1&batch=3&seq_len=5>`__. Untick ``batch_first`` there:
+#   the input and ``output`` swap their first two axes, ``h_n`` stays as it is.

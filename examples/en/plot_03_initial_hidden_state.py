@@ -156,3 +156,6 @@ assert not same_result
 # - PyTorch's reference for `torch.nn.RNN
 #   <https://pytorch.org/docs/stable/generated/torch.nn.RNN.html>`_: the "Inputs" section
 #   says ``h_0`` keeps its layout whatever ``batch_first`` is.
+# - Try this configuration in the `shape calculator <../calculator.html?mode=RNN&input_size=4
+#   &hidden_size=6&num_layers=2&batch_first=1&batch=3&seq_len=5>`__. The shape it shows for ``h_n``
+#   is the shape ``h_0`` must have.

@@ -131,3 +131,6 @@ plt.show()
 #   <https://pytorch.org/docs/stable/generated/torch.nn.RNN.html>`_ (``num_layers`` and the
 #   ``weight_ih_l[k]`` attributes).
 # - :ref:`example-blog-configurations` draws ``output`` against ``h_n`` for two layers.
+# - Try this configuration in the `shape calculator <../calculator.html?mode=RNN&input_size=4
+#   &hidden_size=6&num_layers=3&batch_first=1&batch=2&seq_len=5>`__ and change ``num_layers``:
+#   ``output`` keeps its shape, ``h_n`` grows.

@@ -152,3 +152,6 @@ assert rnn.weight_ih_l1.shape == rnn.weight_ih_l1_reverse.shape == (H_out, D * H
 #   <https://pytorch.org/docs/stable/generated/torch.nn.RNN.html>`_ (``bidirectional`` and the
 #   ``_reverse`` weights).
 # - :ref:`example-stacked-layers` for ``num_layers`` on its own.
+# - Try this configuration in the `shape calculator <../calculator.html?mode=RNN&input_size=4
+#   &hidden_size=6&num_layers=2&batch_first=1&bidirectional=1&batch=3&seq_len=5>`__, with the
+#   ``_reverse`` weights listed under the tensors.

@@ -176,3 +176,6 @@ assert torch.equal(head_dropout(output_1), output_1)
 #   <https://pytorch.org/docs/stable/generated/torch.nn.RNN.html>`_ (the ``dropout``
 #   argument) and `torch.nn.Dropout
 #   <https://pytorch.org/docs/stable/generated/torch.nn.Dropout.html>`_.
+# - Try this configuration in the `shape calculator <../calculator.html?mode=RNN&input_size=4
+#   &hidden_size=6&num_layers=2&batch_first=1&dropout=0.5&batch=3&seq_len=5>`__. Set ``num_layers``
+#   to 1 there and it shows PyTorch's dropout warning.

@@ -129,3 +129,5 @@ plt.show()
 #   the cell state keeps ``hidden_size``.
 # - :ref:`example-gru`: a gated layer that returns a single state, like ``nn.RNN``.
 # - :ref:`example-blog-configurations`: the same ``output`` and ``h_n`` relation for ``nn.RNN``.
+# - Try this configuration in the `shape calculator <../calculator.html?mode=LSTM&input_size=4
+#   &hidden_size=6&num_layers=2&batch_first=1&batch=3&seq_len=5>`__.

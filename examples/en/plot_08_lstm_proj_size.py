@@ -160,3 +160,6 @@ plt.show()
 #   points to the paper that describes projected LSTMs,
 #   `arXiv:1402.1128 <https://arxiv.org/abs/1402.1128>`_.
 # - :ref:`example-lstm`: the LSTM without a projection, where ``c_n`` and ``h_n`` match.
+# - Try this configuration in the `shape calculator <../calculator.html?mode=LSTM&input_size=4
+#   &hidden_size=8&batch_first=1&proj_size=6&batch=3&seq_len=5>`__: ``h_n`` and ``c_n`` come out
+#   with different widths, and ``weight_hr_l0`` is in the parameter list.

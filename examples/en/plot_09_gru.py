@@ -155,3 +155,6 @@ assert c_wrong.shape == (N, H_out)
 #   the ``(W_ir|W_iz|W_in)`` layout) and `torch.nn.RNN
 #   <https://pytorch.org/docs/stable/generated/torch.nn.RNN.html>`_.
 # - :ref:`example-lstm`: the layer that does return ``(h_n, c_n)``.
+# - Try this configuration in the `shape calculator <../calculator.html?mode=GRU&input_size=4
+#   &hidden_size=6&batch_first=1&batch=3&seq_len=5>`__. Switch ``mode`` to RNN or LSTM there: only
+#   LSTM adds a tensor (``c_n``), and the weights' rows follow the number of gate blocks.

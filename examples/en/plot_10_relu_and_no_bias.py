@@ -150,3 +150,6 @@ for module in (nn.RNN, nn.LSTM, nn.GRU):
 #   <https://pytorch.org/docs/stable/generated/torch.nn.RNN.html>`_ and `torch.nn.RNNCell
 #   <https://pytorch.org/docs/stable/generated/torch.nn.RNNCell.html>`_.
 # - :ref:`example-lstm` and :ref:`example-gru`: the gated layers without a ``nonlinearity``.
+# - Try the ``bias=False`` layer in the `shape calculator <../calculator.html?mode=RNN&input_size=4
+#   &hidden_size=6&bias=0&batch=3&seq_len=5>`__: its parameter list has no biases. ``nonlinearity``
+#   can be switched to relu there too.

@@ -143,3 +143,6 @@ except RuntimeError as err:
 #   <https://pytorch.org/docs/stable/generated/torch.nn.LSTM.html>`_, where the unbatched
 #   shapes are listed beside the batched ones.
 # - :ref:`example-lstm`: the batched LSTM and its ``(h_n, c_n)``.
+# - Try this configuration in the `shape calculator <../calculator.html?mode=RNN&input_size=4
+#   &hidden_size=6&num_layers=2&unbatched=1&seq_len=5>`__. Untick ``unbatched`` there and every
+#   shape gets its ``N`` back.

@@ -232,3 +232,6 @@ assert not torch.equal(output[:, -1], h_n[-1])
 #   <https://pytorch.org/docs/stable/generated/torch.nn.utils.rnn.PackedSequence.html>`_ and
 #   `torch.nn.GRU <https://pytorch.org/docs/stable/generated/torch.nn.GRU.html>`_.
 # - :ref:`example-cells` steps through time by hand, one call per step.
+# - Try the GRU with ``N`` sequences of ``L_max`` steps in the `shape calculator
+#   <../calculator.html?mode=GRU&input_size=4&hidden_size=6&batch_first=1&batch=3&seq_len=5>`__: its
+#   ``output`` has the shape of the padded tensor that ``pad_packed_sequence`` returns.

@@ -191,3 +191,5 @@ plt.show()
 # - :ref:`example-parameter-shapes` lists every weight of the full modules, with more layers
 #   and both directions.
 # - :ref:`example-lstm` and :ref:`example-gru` cover the full modules' inputs and outputs.
+# - Try ``nn.RNNCell`` in the `shape calculator <../calculator.html?mode=RNNCell&input_size=4
+#   &hidden_size=6&batch=3>`__, and switch ``mode`` to LSTMCell or GRUCell for the other two cells.

@@ -198,3 +198,6 @@ plt.show()
 #   ``weight_ih_l[k]`` and gate equations.
 # - :ref:`example-cells` copies these weights into cells and reproduces the modules step by
 #   step; :ref:`example-lstm` and :ref:`example-gru` show the shapes these modules return.
+# - Try this example's LSTM in the `shape calculator <../calculator.html?mode=LSTM&input_size=4
+#   &hidden_size=6&num_layers=2&bidirectional=1&batch=3&seq_len=5>`__, and switch ``mode`` to RNN or
+#   GRU to compare the parameter lists.

@@ -230,3 +230,6 @@ plt.show()
 #   `torch.nn.GRU <https://pytorch.org/docs/stable/generated/torch.nn.GRU.html>`_.
 # - :ref:`example-blog-configurations` puts a regression head on the blog's RNN, and
 #   :ref:`example-train-sine` trains it with a many-to-many head.
+# - Try the tagger's bidirectional GRU in the `shape calculator <../calculator.html?mode=GRU
+#   &input_size=4&hidden_size=6&batch_first=1&bidirectional=1&batch=3&seq_len=5>`__: the last axis
+#   of its ``output`` is the head's ``in_features``.

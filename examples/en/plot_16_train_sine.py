@@ -152,3 +152,6 @@ plt.show()
 # - PyTorch's reference for `torch.nn.RNN
 #   <https://pytorch.org/docs/stable/generated/torch.nn.RNN.html>`_ and `torch.nn.MSELoss
 #   <https://pytorch.org/docs/stable/generated/torch.nn.MSELoss.html>`_.
+# - Try the model's RNN, with this example's ``N`` and ``L``, in the `shape calculator
+#   <../calculator.html?mode=RNN&input_size=1&hidden_size=10&num_layers=2&batch_first=1&batch=8
+#   &seq_len=20>`__.

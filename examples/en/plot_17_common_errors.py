@@ -220,3 +220,6 @@ assert matches
 #   `pack_padded_sequence
 #   <https://pytorch.org/docs/stable/generated/torch.nn.utils.rnn.pack_padded_sequence.html>`_.
 # - :ref:`example-blog-configurations` meets the ``float64`` error in the blog's own code.
+# - Try the fixed ``rnn`` in the `shape calculator <../calculator.html?mode=RNN&input_size=4
+#   &hidden_size=6&num_layers=2&batch_first=1&batch=3&seq_len=5>`__: it lists the input shape the
+#   data must have and, in the ``h_n`` row, the shape ``h_0`` must have.

@@ -156,3 +156,6 @@ assert not same_result
 # - PyTorch 공식 문서의 `torch.nn.RNN
 #   <https://pytorch.org/docs/stable/generated/torch.nn.RNN.html>`_. "Inputs" 절에
 #   ``batch_first``\ 와 상관없이 ``h_0``\ 의 축 순서가 그대로라고 적혀 있습니다.
+# - 이 설정을 `모양 계산기 <../calculator.html?mode=RNN&input_size=4&hidden_size=6&num_layers=2
+#   &batch_first=1&batch=3&seq_len=5>`__\ 에서 확인해 보세요. 계산기가 보여 주는 ``h_n``\ 의 모양이
+#   곧 ``h_0``\ 에 필요한 모양입니다.

@@ -133,3 +133,6 @@ plt.show()
 #   ``weight_ih_l[k]`` 속성 설명이 있습니다.
 # - 레이어 두 개짜리 모듈의 ``output``\ 과 ``h_n``\ 을 나란히 그린 그림:
 #   :ref:`example-blog-configurations`.
+# - 이 설정을 `모양 계산기 <../calculator.html?mode=RNN&input_size=4&hidden_size=6&num_layers=3
+#   &batch_first=1&batch=2&seq_len=5>`__\ 에서 열고 ``num_layers``\ 를 바꿔 보세요. ``output``\ 의
+#   모양은 그대로이고 ``h_n``\ 만 커집니다.

@@ -176,3 +176,6 @@ assert torch.equal(head_dropout(output_1), output_1)
 # - PyTorch 공식 문서의 `torch.nn.RNN
 #   <https://pytorch.org/docs/stable/generated/torch.nn.RNN.html>`_\ (``dropout`` 인자)과
 #   `torch.nn.Dropout <https://pytorch.org/docs/stable/generated/torch.nn.Dropout.html>`_.
+# - 이 설정을 `모양 계산기 <../calculator.html?mode=RNN&input_size=4&hidden_size=6&num_layers=2
+#   &batch_first=1&dropout=0.5&batch=3&seq_len=5>`__\ 에서 확인해 보세요. 거기서 ``num_layers``\ 를
+#   1로 바꾸면 PyTorch의 드롭아웃 경고도 보여 줍니다.

@@ -157,3 +157,6 @@ assert c_wrong.shape == (N, H_out)
 #   ``(W_ir|W_iz|W_in)`` 배치)와 `torch.nn.RNN
 #   <https://pytorch.org/docs/stable/generated/torch.nn.RNN.html>`_.
 # - :ref:`example-lstm`: 실제로 ``(h_n, c_n)``\ 을 돌려주는 레이어.
+# - 이 설정을 `모양 계산기 <../calculator.html?mode=GRU&input_size=4&hidden_size=6&batch_first=1
+#   &batch=3&seq_len=5>`__\ 에서 확인해 보세요. 거기서 ``mode``\ 를 RNN이나 LSTM으로 바꿔 보면
+#   텐서가 하나(``c_n``) 늘어나는 것은 LSTM뿐이고, 가중치의 행 수는 게이트 블록 수를 따릅니다.

@@ -149,3 +149,6 @@ for module in (nn.RNN, nn.LSTM, nn.GRU):
 #   <https://pytorch.org/docs/stable/generated/torch.nn.RNN.html>`_\ 과 `torch.nn.RNNCell
 #   <https://pytorch.org/docs/stable/generated/torch.nn.RNNCell.html>`_.
 # - :ref:`example-lstm`, :ref:`example-gru`: ``nonlinearity``\ 가 없는 게이트 구조의 레이어.
+# - ``bias=False`` 레이어를 `모양 계산기 <../calculator.html?mode=RNN&input_size=4&hidden_size=6
+#   &bias=0&batch=3&seq_len=5>`__\ 에서 확인해 보세요. 파라미터 목록에 편향이 없고,
+#   ``nonlinearity``\ 도 바로 바꿔 볼 수 있습니다.

@@ -224,3 +224,6 @@ assert matches
 #   `pack_padded_sequence
 #   <https://pytorch.org/docs/stable/generated/torch.nn.utils.rnn.pack_padded_sequence.html>`_.
 # - :ref:`example-blog-configurations`\ 에서는 블로그 코드 그대로 ``float64`` 오류를 만납니다.
+# - 고친 ``rnn``\ 의 설정을 `모양 계산기 <../calculator.html?mode=RNN&input_size=4&hidden_size=6
+#   &num_layers=2&batch_first=1&batch=3&seq_len=5>`__\ 에서 확인해 보세요. 입력 데이터에 필요한
+#   모양과 함께, ``h_0``\ 에 필요한 모양도 ``h_n`` 줄에서 확인할 수 있습니다.
