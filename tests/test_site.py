@@ -177,6 +177,7 @@ def test_every_internal_link_and_anchor_resolves(site: Path, lang: str):
             if re.match(r"^[a-z]+:", href) or href.startswith("//"):
                 continue  # external: checked by `nox -s linkcheck`, not here (no network)
             target, _, fragment = href.partition("#")
+            target = target.partition("?")[0]  # the calculator's prefilled configurations
             target_path = (path.parent / target).resolve() if target else path
             if not target_path.exists():
                 broken.append(f"{path.relative_to(site)}: {href} (no such file)")

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rnn_guide.sphinxext.accessibility import repair_html
+from rnn_guide.sphinxext.calculator import setup_calculator
 from rnn_guide.sphinxext.freshness import setup_freshness
 from rnn_guide.sphinxext.gallery_cards import rewrite_cards
 from rnn_guide.sphinxext.korean_ui import (
@@ -96,6 +97,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         raise ValueError(f"rnn_guide.sphinxext: language must be one of {sorted(LANGUAGES)}")
     app.add_search_language(SearchKorean)
     setup_freshness(app)
+    setup_calculator(app)
     app.connect("config-inited", _add_provenance)
     app.connect("html-page-context", _page_context)
     app.connect("source-read", _fix_gallery_source)

@@ -1,0 +1,397 @@
+"""The shape calculator answers like torch: every sweep entry, in both languages, in chromium.
+
+The build writes ``_static/calculator-sweep.json`` (rnn_guide.sweep: real forward passes for the
+valid queries, rnn_guide's validation for the others). Here the page is loaded with each query
+and every hook is compared: the numeric and symbolic shapes, the parameters in torch's order,
+the constructor call, torch's dropout note, and for refusals the message code and the exact
+message of rnn_guide's template in the page's language.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import random
+import re
+import runpy
+import warnings
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+
+from rnn_guide.config import MODES
+from rnn_guide.errors import GuideError
+from rnn_guide.messages import text
+from rnn_guide.shapes import expected_shapes
+from rnn_guide.sweep import QUERY_KEYS, applicable_keys, parse_query, query_string
+
+pytestmark = pytest.mark.site
+
+LANGS = ("en", "ko")
+SHAPES = ("input", "output", "h_n", "c_n")
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+# Everything the page shows for the current query, read in one round trip.
+COLLECT_JS = """() => {
+  const visible = (node) => !!node && node.getClientRects().length > 0
+    && getComputedStyle(node).visibility !== "hidden";
+  const read = (selector) => {
+    const node = document.querySelector(selector);
+    return visible(node) && node.textContent !== "" ? node.textContent : null;
+  };
+  const out = { shapes: {}, symbols: {} };
+  for (const key of ["input", "output", "h_n", "c_n"]) {
+    out.shapes[key] = read(`[data-shape="${key}"]`);
+    out.symbols[key] = read(`[data-symbol="${key}"]`);
+  }
+  const errors = [...document.querySelectorAll("[data-error]")].filter(visible);
+  out.errors = errors.map((node) => [node.getAttribute("data-error"), node.textContent]);
+  out.parameters = [...document.querySelectorAll("[data-param]")].filter(visible)
+    .map((row) => [row.dataset.param, row.querySelector("[data-param-shape]").textContent]);
+  out.notes = [...document.querySelectorAll("[data-note]")].filter(visible)
+    .map((node) => node.textContent);
+  out.call = read("[data-call]");
+  out.symbol_values = read("[data-symbol-values]");
+  out.snippet = read("[data-snippet]");
+  return out;
+}"""
+COLLECT = COLLECT_JS
+
+# Put each query in the address bar the way a reader's back button would (the page reads its
+# state from location.search on popstate, with the same code as on load), and collect.
+RUN_QUERIES = (
+    "(queries) => { const collect = "
+    + COLLECT_JS
+    + """;
+  return queries.map((query) => {
+    history.replaceState(null, "", location.pathname + "?" + query);
+    window.dispatchEvent(new PopStateEvent("popstate"));
+    return collect();
+  });
+}"""
+)
+
+
+def fmt(shape: list[int]) -> str:
+    return "(" + ", ".join(map(str, shape)) + ("," if len(shape) == 1 else "") + ")"
+
+
+def cap(value: str) -> str:
+    return value[:1].upper() + value[1:]
+
+
+@pytest.fixture(scope="module")
+def sweep(site: Path) -> list[dict]:
+    files = [site / lang / "_static" / "calculator-sweep.json" for lang in LANGS]
+    for path in files:
+        assert path.exists(), f"{path} is missing: the build writes it (rnn_guide.sphinxext)"
+    assert files[0].read_bytes() == files[1].read_bytes(), "the two trees disagree"
+    entries = json.loads(files[0].read_text(encoding="utf-8"))
+    assert len(entries) >= 500
+    return entries
+
+
+def url(base_url: str, lang: str, query: dict[str, str] | None = None) -> str:
+    return f"{base_url}/{lang}/calculator.html" + (f"?{query_string(query)}" if query else "")
+
+
+def check_entry(entry: dict, shown: dict, lang: str) -> list[str]:
+    """Every difference between the sweep entry and what the page shows."""
+    problems = []
+    if entry["valid"]:
+        if shown["errors"]:
+            problems.append(f"refused a valid query: {shown['errors']}")
+        for key in SHAPES:
+            want = entry["shapes"][key]
+            if shown["shapes"][key] != (fmt(want) if want is not None else None):
+                problems.append(f"{key}: page {shown['shapes'][key]}, torch {want}")
+            if shown["symbols"][key] != entry["symbols"][key]:
+                problems.append(
+                    f"{key} symbols: {shown['symbols'][key]} != {entry['symbols'][key]}"
+                )
+        want_params = [[name, fmt(shape)] for name, shape in entry["parameters"].items()]
+        if shown["parameters"] != want_params:
+            problems.append(f"parameters: page {shown['parameters']}, torch {want_params}")
+        if shown["call"] != entry["call"]:
+            problems.append(f"call: {shown['call']} != {entry['call']}")
+        values = ", ".join(f"{k}={v}" for k, v in entry["symbol_values"].items())
+        if shown["symbol_values"] != values:
+            problems.append(f"symbols: {shown['symbol_values']} != {values}")
+        notes = [
+            f"{cap(text('note_prefix', lang))}: {text('note_dropout', lang, warning=warning)}"
+            for warning in entry["notes"]
+        ]
+        if shown["notes"] != notes:
+            problems.append(f"notes: {shown['notes']} != {notes}")
+        if not shown["snippet"] or entry["call"] not in shown["snippet"]:
+            problems.append("the PyTorch snippet lacks the constructor call")
+    else:
+        if shown["errors"] != [[entry["error_code"], entry["messages"][lang]]]:
+            problems.append(f"refusal: page {shown['errors']}, rnn_guide {entry['error_code']}")
+        if lang == "ko" and shown["errors"] and not HANGUL.search(shown["errors"][0][1]):
+            problems.append("the Korean page explains in English")
+        shapes = [key for key in SHAPES if shown["shapes"][key] is not None]
+        if shapes or shown["parameters"] or shown["notes"]:
+            problems.append(f"an invalid query still shows shapes {shapes}")
+    return problems
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_sweep_entry(new_page, base_url, sweep, outside_requests, lang):
+    page = new_page(locale="ko-KR" if lang == "ko" else "en-US")
+    failures = []
+
+    def check(entry: dict, shown: dict, how: str) -> None:
+        problems = check_entry(entry, shown, lang)
+        failures.extend(f"{how} {query_string(entry['query'])}: {p}" for p in problems)
+
+    # A fresh page load for a sample of the queries...
+    for entry in sweep[::12]:
+        page.goto(url(base_url, lang, entry["query"]), wait_until="domcontentloaded")
+        check(entry, page.evaluate(COLLECT), "load")
+    assert page.evaluate("document.documentElement.lang") == lang
+    # ...and every query through the address bar of one page.
+    page.goto(url(base_url, lang))
+    for start in range(0, len(sweep), 100):
+        chunk = sweep[start : start + 100]
+        shown = page.evaluate(RUN_QUERIES, [query_string(entry["query"]) for entry in chunk])
+        for entry, seen in zip(chunk, shown, strict=True):
+            check(entry, seen, "address bar")
+    assert not failures, f"{len(failures)} differences, e.g.:\n" + "\n".join(failures[:25])
+    assert outside_requests == []
+
+
+def test_snippets_print_the_shapes_they_promise(new_page, base_url, sweep, tmp_path):
+    """Run the copied code of a sample of configurations: its comments are what torch prints."""
+    page = new_page()
+    valid = [entry for entry in sweep if entry["valid"]]
+    for entry in valid[:: max(1, len(valid) // 24)]:
+        page.goto(url(base_url, "en", entry["query"]), wait_until="domcontentloaded")
+        snippet = page.locator("[data-snippet]").inner_text()
+        script = tmp_path / "snippet.py"
+        script.write_text(snippet, encoding="utf-8")
+        printed = io.StringIO()
+        with warnings.catch_warnings(), contextlib.redirect_stdout(printed):
+            warnings.simplefilter("ignore")  # torch's dropout warning, shown on the page as a note
+            runpy.run_path(str(script))
+        lines = printed.getvalue().splitlines()
+        promised = re.findall(r"# (torch\.Size\(\[.*\]\))$", snippet, flags=re.MULTILINE)
+        assert lines[: len(promised)] == promised, snippet
+        params = [f"{name} {fmt(shape)}" for name, shape in entry["parameters"].items()]
+        assert lines[len(promised) :] == params, snippet
+
+
+def current_url(page) -> str:
+    """The address bar now (``page.url`` follows history.replaceState only eventually)."""
+    return page.evaluate("location.href")
+
+
+def url_query(page) -> dict[str, str]:
+    return dict(parse_qsl(urlsplit(current_url(page)).query, keep_blank_values=True))
+
+
+def assert_written_url_is_the_contract(page) -> dict[str, str]:
+    """Keys in contract order, only those of the mode; valid URL when the form is valid."""
+    query = url_query(page)
+    keys = [key for key, _ in parse_qsl(urlsplit(current_url(page)).query, keep_blank_values=True)]
+    assert keys == sorted(keys, key=QUERY_KEYS.index), keys
+    assert set(query) <= set(applicable_keys(query["mode"])), query
+    error = page.locator("[data-error]:not([data-error=''])")
+    try:
+        cfg, spec = parse_query(query)
+    except GuideError as err:
+        refusal = err.code
+    else:
+        refusal = None
+    if refusal is not None:
+        assert error.is_visible()
+        assert error.get_attribute("data-error") == refusal
+        return query
+    assert not error.is_visible()
+    report = expected_shapes(cfg, spec)
+    for key in SHAPES:
+        want = getattr(report, key)
+        hook = page.locator(f"[data-shape='{key}']")
+        assert (hook.inner_text() if hook.count() and hook.is_visible() else None) == (
+            fmt(list(want)) if want is not None else None
+        ), (key, query)
+    return query
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_form_writes_the_url_keys(new_page, base_url, lang):
+    page = new_page()
+    page.goto(url(base_url, lang))
+    assert page.locator("[data-shape='output']").inner_text() == "(5, 3, 20)"
+
+    page.select_option("#rnn-calc-mode", "GRU")
+    assert assert_written_url_is_the_contract(page) == {
+        "mode": "GRU",
+        "input_size": "10",
+        "hidden_size": "20",
+        "batch": "3",
+        "seq_len": "5",
+    }
+    page.fill("#rnn-calc-num_layers", "2")
+    page.check("#rnn-calc-bidirectional")
+    page.check("#rnn-calc-batch_first")
+    page.fill("#rnn-calc-dropout", "0.3")
+    query = assert_written_url_is_the_contract(page)
+    assert {
+        "num_layers": "2",
+        "bidirectional": "1",
+        "batch_first": "1",
+        "dropout": "0.3",
+    }.items() <= query.items()
+    assert page.locator("[data-shape='output']").inner_text() == "(3, 5, 40)"
+
+    page.select_option("#rnn-calc-mode", "GRUCell")  # a cell: none of the layer keys
+    assert assert_written_url_is_the_contract(page) == {
+        "mode": "GRUCell",
+        "input_size": "10",
+        "hidden_size": "20",
+        "batch": "3",
+    }
+    assert page.locator("[data-shape='h_n']").count() == 0
+    assert not page.locator("#rnn-calc-num_layers").is_visible()
+
+    page.select_option("#rnn-calc-mode", "LSTM")  # the form remembers the layer settings
+    page.fill("#rnn-calc-proj_size", "5")
+    query = assert_written_url_is_the_contract(page)
+    assert query["proj_size"] == "5"
+    assert query["num_layers"] == "2"
+    assert page.locator("[data-shape='c_n']").inner_text() == "(4, 3, 20)"
+
+    page.select_option("#rnn-calc-mode", "GRU")
+    assert "proj_size" not in assert_written_url_is_the_contract(page)
+    page.select_option("#rnn-calc-mode", "RNN")
+    page.select_option("#rnn-calc-nonlinearity", "relu")
+    assert assert_written_url_is_the_contract(page)["nonlinearity"] == "relu"
+    page.select_option("#rnn-calc-mode", "LSTM")
+    assert "nonlinearity" not in assert_written_url_is_the_contract(page)
+
+    page.uncheck("#rnn-calc-bias")
+    page.check("#rnn-calc-unbatched")
+    query = assert_written_url_is_the_contract(page)
+    assert query["bias"] == "0"
+    assert query["unbatched"] == "1"
+    assert "batch" not in query
+
+    page.fill("#rnn-calc-proj_size", "20")  # refused: the URL keeps what the form says
+    assert assert_written_url_is_the_contract(page)["proj_size"] == "20"
+    assert page.locator("[data-error='proj_too_large']").is_visible()
+
+    written = current_url(page)  # a written URL opens the same answer
+    page.fill("#rnn-calc-proj_size", "3")
+    shown = page.evaluate(COLLECT)
+    page.goto(current_url(page))
+    assert page.evaluate(COLLECT) == shown
+    assert written != current_url(page)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_random_edits_keep_the_url_contract(new_page, base_url, lang):
+    """A seeded walk through the form: after every edit the URL and the page agree with Python."""
+    rng = random.Random(8)
+    page = new_page()
+    page.goto(url(base_url, lang))
+    texts = {
+        "input_size": ["1", "3", "0", "x"],
+        "hidden_size": ["2", "5", "-1"],
+        "num_layers": ["", "1", "3", "2.5"],
+        "proj_size": ["", "0", "1", "9"],
+        "dropout": ["", "0", "0.5", "2"],
+        "batch": ["", "0", "4", "-1"],
+        "seq_len": ["", "1", "6", "0"],
+    }
+    for _ in range(60):
+        mode = url_query(page).get("mode", "LSTM")
+        choice = rng.choice(["mode", "check", "nonlinearity", *texts])
+        if choice == "mode":
+            page.select_option("#rnn-calc-mode", rng.choice(MODES))
+        elif choice == "check":
+            key = rng.choice(["bias", "batch_first", "bidirectional", "unbatched"])
+            if key in applicable_keys(mode):
+                page.locator(f"#rnn-calc-{key}").click()
+        elif choice == "nonlinearity":
+            if "nonlinearity" in applicable_keys(mode):
+                page.select_option("#rnn-calc-nonlinearity", rng.choice(["", "tanh", "relu"]))
+        elif choice in applicable_keys(mode) and page.locator(f"#rnn-calc-{choice}").is_enabled():
+            page.fill(f"#rnn-calc-{choice}", rng.choice(texts[choice]))
+        assert_written_url_is_the_contract(page)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_keys_that_do_not_apply_are_shown_then_dropped(new_page, base_url, lang):
+    page = new_page()
+    page.goto(url(base_url, lang, {"mode": "GRUCell", "num_layers": "2"}))
+    error = page.locator("[data-error='cell_arg']")
+    assert error.is_visible()
+    assert page.locator("#rnn-calc-num_layers").is_visible()  # the culprit is in sight
+    page.fill("#rnn-calc-hidden_size", "6")
+    assert not error.is_visible()
+    assert "num_layers" not in url_query(page)
+    assert page.locator("[data-shape='output']").inner_text() == "(3, 6)"
+
+
+@pytest.mark.parametrize(("lang", "copied"), [("ko", "복사했습니다!"), ("en", "Copied!")])
+def test_copy_button_copies_the_snippet(browser, base_url, lang, copied):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    try:
+        page = context.new_page()
+        page.goto(url(base_url, lang, {"mode": "LSTM", "proj_size": "4", "bidirectional": "1"}))
+        button = page.locator("button.rnn-calc-copy")
+        button.click()
+        clipboard = page.evaluate("navigator.clipboard.readText()")
+        assert clipboard == page.locator("[data-snippet]").text_content()
+        assert "lstm = nn.LSTM(10, 20, bidirectional=True, proj_size=4)" in clipboard
+        assert button.inner_text() == copied
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_phone_width_has_no_horizontal_overflow(new_page, base_url, lang):
+    page = new_page(width=390, height=844)
+    queries = [
+        {},
+        {"mode": "LSTM", "num_layers": "3", "bidirectional": "1", "proj_size": "7"},
+        {"mode": "GRU", "dropout": "0.5", "input_size": "123456789012345678901234567890"},
+        {"mode": "LSTM", "proj_size": "40"},  # a long refusal
+        {"mode": "LSTMCell", "batch_first": "1"},
+    ]
+    for query in queries:
+        page.goto(url(base_url, lang, query))
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"{query}: the page is {width}px wide"
+        for box in page.locator(".rnn-calc-field, .rnn-calc-error, pre.rnn-calc-code").all():
+            if box.is_visible():
+                bounds = box.bounding_box()
+                assert bounds["x"] >= 0
+                assert bounds["x"] + bounds["width"] <= 390
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_request_leaves_localhost(new_page, base_url, outside_requests, lang):
+    page = new_page()
+    page.goto(url(base_url, lang, {"mode": "RNN", "nonlinearity": "relu"}))
+    page.wait_for_load_state("networkidle")
+    page.fill("#rnn-calc-hidden_size", "7")
+    page.wait_for_load_state("networkidle")
+    assert outside_requests == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_page_speaks_its_language(new_page, base_url, lang):
+    page = new_page()
+    page.goto(url(base_url, lang))
+    data = json.loads(page.locator("#rnn-calculator-messages").text_content())
+    assert data["lang"] == lang
+    assert page.locator("h1").inner_text() == (
+        "모양 계산기" if lang == "ko" else "Shape calculator"
+    )
+    form = page.locator("form.rnn-calc-form").inner_text()
+    assert bool(HANGUL.search(form)) == (lang == "ko")
+    assert page.locator("noscript").count() == 1
