@@ -25,6 +25,10 @@ DOCS = Path(__file__).resolve().parent
 ROOT = DOCS.parent
 BUILD = DOCS / "_build"
 HTML = BUILD / "html"
+#: Where Sphinx writes each language before it is published to ``HTML / lang``. myst-nb puts
+#: its executed notebooks beside the output folder, so each language gets a folder of its own
+#: and nothing but the pages reaches the published tree.
+SPHINX_OUT = BUILD / "sphinx"
 LANGS = ("ko", "en")  # Korean first: most readers read Korean
 #: Installed packages whose versions can change a page.
 PACKAGES = (
@@ -47,7 +51,7 @@ def input_files(lang: str) -> list[Path]:
     generated = {DOCS / code / "auto_examples" for code in LANGS}
     roots = [DOCS / lang, ROOT / "examples" / lang, ROOT / "rnn_guide", DOCS / "_templates"]
     roots += [DOCS / "_static", DOCS / "locales", DOCS / "_root"]
-    files = [DOCS / "conf.py"]
+    files = [DOCS / "conf.py", DOCS / "matplotlibrc"]
     for root in roots:
         files += [
             path
@@ -100,7 +104,7 @@ def sphinx_command(lang: str, *extra: str) -> list[str]:
         "-n", "-W", "--keep-going", "-T",
         *extra,
         str(DOCS / lang),
-        str(HTML / lang),
+        str(SPHINX_OUT / lang / "html"),
     ]  # fmt: skip
 
 
@@ -117,7 +121,13 @@ def build(*extra: str) -> list[str]:
     build is not rebuilt at all. Each build keeps torch to one thread: the examples are tiny,
     and two builds on two cores with several threads each only fight over them.
     """
-    env = {**os.environ, "MPLBACKEND": "Agg", "OMP_NUM_THREADS": "1", "PYTHONUNBUFFERED": "1"}
+    env = {
+        **os.environ,
+        "MPLBACKEND": "Agg",
+        "MATPLOTLIBRC": str(DOCS / "matplotlibrc"),
+        "OMP_NUM_THREADS": "1",
+        "PYTHONUNBUFFERED": "1",
+    }
     digests = {lang: input_digest(lang, extra) for lang in LANGS}
     stale = [lang for lang in LANGS if not up_to_date(lang, extra)]
     for lang in LANGS:
@@ -149,6 +159,9 @@ def build(*extra: str) -> list[str]:
         for lang in LANGS:
             _stamp(lang).unlink(missing_ok=True)
         return failed
+    for lang in stale:
+        shutil.rmtree(HTML / lang, ignore_errors=True)
+        shutil.copytree(SPHINX_OUT / lang / "html", HTML / lang)
     shutil.copytree(DOCS / "_root", HTML, dirs_exist_ok=True)
     for lang in stale:
         _stamp(lang).write_text(digests[lang], encoding="utf-8")
