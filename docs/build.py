@@ -1,5 +1,7 @@
 """Build the Korean and English sites: ``python docs/build.py [--fresh] [sphinx options]``.
 
+``python docs/build.py --compare A B`` checks that two built trees are byte-identical.
+
 ``nox -s docs`` runs this in its virtual environment; the benchmark runs it too. Both trees are
 built at once, one process per language (two cores, one each), into ``docs/_build/html/{ko,en}``,
 and the root page that picks the reader's language is copied beside them. Outputs are reused
@@ -168,8 +170,36 @@ def build(*extra: str) -> list[str]:
     return []
 
 
+def tree_differences(first: Path, second: Path) -> list[str]:
+    """Paths present in one tree only, or whose bytes differ (for the reproducibility check)."""
+    a = {p.relative_to(first) for p in first.rglob("*") if p.is_file()}
+    b = {p.relative_to(second) for p in second.rglob("*") if p.is_file()}
+    differences = [f"only in {first}: {p}" for p in sorted(a - b)]
+    differences += [f"only in {second}: {p}" for p in sorted(b - a)]
+    differences += [
+        f"differs: {p}"
+        for p in sorted(a & b)
+        if (first / p).read_bytes() != (second / p).read_bytes()
+    ]
+    return differences
+
+
 def main(argv: list[str]) -> int:
-    """Command-line entry point."""
+    """Command-line entry point (``--compare A B`` compares two built trees instead)."""
+    if argv[:1] == ["--compare"] and len(argv) == 3:
+        differences = tree_differences(Path(argv[1]), Path(argv[2]))
+        for line in differences[:40]:
+            print(line, file=sys.stderr)
+        if differences:
+            print(
+                f"{len(differences)} differences: two clean builds of the same sources differ "
+                "(timings, absolute paths, random values or dates in pages?)",
+                file=sys.stderr,
+            )
+            return 1
+        files = sum(1 for path in Path(argv[2]).rglob("*") if path.is_file())
+        print(f"The two trees are byte-identical ({files} files).")
+        return 0
     extra = list(argv)
     if "--fresh" in extra:
         extra.remove("--fresh")

@@ -63,3 +63,39 @@ def test_a_failing_example_fails_the_build_naming_file_and_language(tmp_path: Pa
     assert "AssertionError" in output
     assert "The docs build failed for en" in proc.stderr
     assert not (project / "docs" / "_build" / "html").exists(), "a half-built site was left"
+
+
+def _build_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("docs_build", ROOT / "docs" / "build.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_reproducibility_check_notices_a_changed_byte(tmp_path: Path):
+    build = _build_module()
+    for name in ("a", "b"):
+        (tmp_path / name / "en").mkdir(parents=True)
+        (tmp_path / name / "en" / "index.html").write_text("same", encoding="utf-8")
+    assert build.tree_differences(tmp_path / "a", tmp_path / "b") == []
+    (tmp_path / "b" / "en" / "index.html").write_text("built at 12:01", encoding="utf-8")
+    (tmp_path / "b" / "en" / "extra.png").write_bytes(b"\x89PNG")
+    assert build.tree_differences(tmp_path / "a", tmp_path / "b") == [
+        f"only in {tmp_path / 'b'}: en/extra.png",
+        "differs: en/index.html",
+    ]
+    assert build.main(["--compare", str(tmp_path / "a"), str(tmp_path / "b")]) == 1
+
+
+def test_build_inputs_cover_examples_extension_and_theme():
+    build = _build_module()
+    files = {path.relative_to(ROOT).as_posix() for path in build.input_files("ko")}
+    assert "examples/ko/plot_01_blog_configurations.py" in files
+    assert "examples/en/plot_01_blog_configurations.py" not in files
+    assert "rnn_guide/sphinxext/freshness.py" in files
+    assert "docs/_templates/page.html" in files
+    assert not any("/auto_examples/" in name for name in files)

@@ -167,8 +167,8 @@ def _anchors(path: Path, cache: dict[Path, set[str]]) -> set[str]:
     return cache[path]
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_every_internal_link_and_anchor_resolves(site: Path, lang: str):
+def broken_links(site: Path, lang: str) -> list[str]:
+    """Internal links of one language tree whose file or anchor does not exist."""
     cache: dict[Path, set[str]] = {}
     broken = []
     for path in pages(site, lang):
@@ -187,7 +187,26 @@ def test_every_internal_link_and_anchor_resolves(site: Path, lang: str):
                 and unquote(fragment) not in _anchors(target_path, cache)
             ):
                 broken.append(f"{path.relative_to(site)}: {href} (no such anchor)")
+    return broken
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_internal_link_and_anchor_resolves(site: Path, lang: str):
+    broken = broken_links(site, lang)
     assert not broken, "\n".join(broken)
+
+
+def test_the_link_check_notices_broken_links(tmp_path: Path):
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "a.html").write_text(
+        '<p id="here"><a href="b.html">gone</a> <a href="#nowhere">x</a> <a href="#here">ok</a>'
+        '<a href="https://example.org/">external</a></p>',
+        encoding="utf-8",
+    )
+    assert broken_links(tmp_path, "en") == [
+        "en/a.html: b.html (no such file)",
+        "en/a.html: #nowhere (no such anchor)",
+    ]
 
 
 @pytest.mark.parametrize("lang", LANGS)

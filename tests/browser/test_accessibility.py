@@ -50,3 +50,15 @@ def test_no_serious_accessibility_violations(new_page, base_url, site, axe_scrip
             if v["impact"] in SEVERE
         ]
     assert not found, "\n".join(found)
+
+
+def test_the_check_notices_a_link_without_a_name(new_page, base_url, axe_script):
+    page = new_page()
+    page.goto(f"{base_url}/404.html")
+    page.evaluate("document.body.insertAdjacentHTML('beforeend', '<a href=\"#x\"></a>')")
+    page.add_script_tag(content=axe_script)
+    ids = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']}))"
+        ".violations.map(v => v.id)"
+    )
+    assert "link-name" in ids
