@@ -42,8 +42,8 @@ kernelspec:
 # A page
 
 ```{{code-cell}} ipython3
-with open({log!r}, "a") as log:
-    log.write("page\\n")
+{imports}with open({log!r}, "a") as log:
+    log.write("{name}\\n")
 ```
 """
 
@@ -56,9 +56,13 @@ class Project:
         cache = str(root / "build" / "cache")
         (root / "src" / "conf.py").write_text(CONF.format(cache=cache), encoding="utf-8")
         (root / "src" / "index.rst").write_text(
-            "Home\n====\n\n.. toctree::\n\n   page\n   auto_examples/index\n", encoding="utf-8"
+            "Home\n====\n\n.. toctree::\n\n   page\n   plain\n   auto_examples/index\n",
+            encoding="utf-8",
         )
-        (root / "src" / "page.md").write_text(PAGE.format(log=str(self.log)), encoding="utf-8")
+        page = PAGE.format(log=str(self.log), name="page", imports="import rnn_guide\n")
+        plain = PAGE.format(log=str(self.log), name="plain", imports="")
+        (root / "src" / "page.md").write_text(page, encoding="utf-8")
+        (root / "src" / "plain.md").write_text(plain, encoding="utf-8")
         (root / "src" / "examples" / "GALLERY_HEADER.rst").write_text(
             "Gallery\n=======\n", encoding="utf-8"
         )
@@ -87,7 +91,7 @@ def project(tmp_path: Path) -> Project:
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 @pytest.mark.filterwarnings("ignore::ResourceWarning")
 def test_outputs_rerun_exactly_when_their_inputs_change(project: Project, monkeypatch):
-    assert sorted(project.build()) == ["1", "example", "page"]  # cold: everything runs
+    assert sorted(project.build()) == ["1", "example", "page", "plain"]  # cold: all runs
     assert project.build() == []  # nothing changed: nothing runs
 
     project.write_example(2)  # the example's own file
@@ -97,11 +101,11 @@ def test_outputs_rerun_exactly_when_their_inputs_change(project: Project, monkey
     monkeypatch.setattr(  # a new torch: every executed output is stale
         freshness, "_version", lambda p: "9.9.9" if p == "torch" else real_version(p)
     )
-    assert sorted(project.build()) == ["2", "example", "page"]
+    assert sorted(project.build()) == ["2", "example", "page", "plain"]
     assert project.build() == []
 
     monkeypatch.setattr(freshness, "source_digest", lambda: "rnn_guide changed")
-    assert project.build() == ["page"]  # only the pages that import rnn_guide
+    assert project.build() == ["page"]  # only the page that imports rnn_guide
 
 
 def test_fingerprint_covers_torch_and_rnn_guide():

@@ -7,7 +7,8 @@ those inputs beside the doctrees and, when it changes, throws away exactly what 
 
 * ``gallery`` (Python, torch, NumPy, Matplotlib, sphinx-gallery versions): every example of the
   language runs again;
-* ``notebooks`` (the same, plus the source of ``rnn_guide``): every executed page runs again.
+* ``notebooks`` (the same, plus the source of ``rnn_guide``): every executed page that imports
+  ``rnn_guide`` runs again.
 
 The fingerprint is written only after a successful build, so a failed build is redone in full.
 """
@@ -94,14 +95,16 @@ def _load(app: Sphinx) -> dict[str, Fingerprint]:
 def _invalidate(app: Sphinx) -> None:
     """Before sphinx-gallery generates pages: drop what the fingerprint change made stale."""
     previous, current = _load(app), current_fingerprint()
-    app.env.rnn_guide_stale_notebooks = previous.get("notebooks") != current["notebooks"]  # type: ignore[attr-defined]
-    if previous.get("gallery") != current["gallery"]:
+    runtime_changed = previous.get("gallery") != current["gallery"]
+    stale = "all" if runtime_changed else None
+    if stale is None and previous.get("notebooks") != current["notebooks"]:
+        stale = "rnn_guide"  # only the pages that import it
+    app.env.rnn_guide_stale = stale  # type: ignore[attr-defined]
+    if runtime_changed:
         for gallery in _gallery_dirs(app):
             shutil.rmtree(gallery, ignore_errors=True)
-    if app.env.rnn_guide_stale_notebooks:  # type: ignore[attr-defined]
-        cache = app.config.nb_execution_cache_path
-        if cache:
-            shutil.rmtree(cache, ignore_errors=True)
+    if stale is not None and app.config.nb_execution_cache_path:
+        shutil.rmtree(app.config.nb_execution_cache_path, ignore_errors=True)
 
 
 def _gallery_dirs(app: Sphinx) -> list[Path]:
@@ -113,9 +116,17 @@ def _gallery_dirs(app: Sphinx) -> list[Path]:
 def _outdated(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
-    if getattr(env, "rnn_guide_stale_notebooks", False):
-        return sorted(executed_docnames(env) - added - changed)
-    return []
+    stale = getattr(env, "rnn_guide_stale", None)
+    if stale is None:
+        return []
+    executed = executed_docnames(env) - added - changed
+    if stale == "rnn_guide":
+        executed = {
+            docname
+            for docname in executed
+            if "rnn_guide" in Path(env.doc2path(docname)).read_text(encoding="utf-8")
+        }
+    return sorted(executed)
 
 
 def _record(app: Sphinx, exception: Exception | None) -> None:
