@@ -341,6 +341,10 @@ def _fail(message: str, lang: Lang, status: int) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 1 internal disagreement, 2 refused)."""
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["explain"]:  # rnn-guide explain: rnn_guide/explain.py
+        from rnn_guide.explain import main as explain_main
+
+        return explain_main(argv)
     chosen = _lang_from_argv(argv)
     lang: Lang = detect_lang(os.environ)
     if chosen is not None:
