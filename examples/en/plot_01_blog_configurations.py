@@ -123,16 +123,28 @@ padded.resize((L, 3), refcheck=False)
 print(f"zeros after resize: {int((padded == 0).sum())} of {padded.size} values")
 try:
     np.sin(np.linspace(0, np.pi, L)).reshape(L, 3)
-except ValueError as err:
-    print(f"reshape refuses: {err}")
+except ValueError as err:  # 20 values do not fill 20 x 3
+    message = str(err)
+else:
+    raise AssertionError("NumPy reshaped 20 values into 20 x 3")
+print(f"ValueError: {message}")
+assert message.startswith("cannot reshape array of size")
 
 # %%
 # **A hidden dtype.** The legacy constructor ``torch.Tensor(ndarray)`` silently casts
-# ``float64`` to ``float32``. The explicit route shows the mismatch, which ``nn.RNN`` reports:
+# ``float64`` to torch's default dtype, which is ``float32`` unless
+# ``torch.set_default_dtype`` changed it. The explicit route shows the mismatch, which
+# ``nn.RNN`` reports:
+print(f"torch.Tensor(wave): {torch.Tensor(wave).dtype}, default {torch.get_default_dtype()}")
+assert torch.Tensor(wave).dtype == torch.get_default_dtype()
 try:
-    rnn(torch.from_numpy(wave).reshape(N, L, 1))  # float64 input, float32 weights
-except ValueError as err:
-    print(f"ValueError: {err}")
+    rnn(torch.from_numpy(wave).reshape(N, L, 1))
+except ValueError as err:  # float64 input, float32 weights
+    message = str(err)
+else:
+    raise AssertionError("nn.RNN accepted float64 input with float32 weights")
+print(f"ValueError: {message}")
+assert message.startswith("RNN input dtype (torch.float64) does not match weight dtype")
 
 # %%
 # **The last dimension is not an output size.** The last dimension of ``output`` is

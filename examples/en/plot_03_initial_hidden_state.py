@@ -104,8 +104,12 @@ h_0_batch_first = torch.zeros(N, D * num_layers, H_out)
 print(f"h_0_batch_first: {tuple(h_0_batch_first.shape)}  (N, D * num_layers, H_out)")
 try:
     rnn(x, h_0_batch_first)
-except RuntimeError as err:
-    print(f"RuntimeError: {err}")
+except RuntimeError as err:  # torch compares the whole shape of h_0
+    message = str(err)
+else:
+    raise AssertionError("torch accepted a batch-first h_0 of shape (N, D * num_layers, H_out)")
+print(f"RuntimeError: {message}")
+assert message.startswith("Expected hidden size")
 
 # %%
 # ``h_0`` built batch first: no error
@@ -154,8 +158,9 @@ assert not same_result
 # See also
 # --------
 # - PyTorch's reference for `torch.nn.RNN
-#   <https://pytorch.org/docs/stable/generated/torch.nn.RNN.html>`_: the "Inputs" section
-#   says ``h_0`` keeps its layout whatever ``batch_first`` is.
+#   <https://pytorch.org/docs/stable/generated/torch.nn.RNN.html>`_: the description of
+#   ``batch_first`` says it "does not apply to hidden or cell states", and the "Inputs" section
+#   gives ``h_0`` one shape whatever ``batch_first`` is.
 # - Try this configuration in the `shape calculator <../calculator.html?mode=RNN&input_size=4
 #   &hidden_size=6&num_layers=2&batch_first=1&batch=3&seq_len=5>`__. The shape it shows for ``h_n``
 #   is the shape ``h_0`` must have.

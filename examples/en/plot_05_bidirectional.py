@@ -149,8 +149,10 @@ assert rnn.weight_ih_l1.shape == rnn.weight_ih_l1_reverse.shape == (H_out, D * H
 # See also
 # --------
 # - PyTorch's reference for `torch.nn.RNN
-#   <https://pytorch.org/docs/stable/generated/torch.nn.RNN.html>`_ (``bidirectional`` and the
-#   ``_reverse`` weights).
+#   <https://pytorch.org/docs/stable/generated/torch.nn.RNN.html>`_ for ``bidirectional``;
+#   the ``_reverse`` weights are listed only on `torch.nn.LSTM
+#   <https://pytorch.org/docs/stable/generated/torch.nn.LSTM.html>`_'s page, under
+#   "Variables", and ``nn.RNN`` and ``nn.GRU`` name theirs the same way.
 # - :ref:`example-stacked-layers` for ``num_layers`` on its own.
 # - Try this configuration in the `shape calculator <../calculator.html?mode=RNN&input_size=4
 #   &hidden_size=6&num_layers=2&batch_first=1&bidirectional=1&batch=3&seq_len=5>`__, with the

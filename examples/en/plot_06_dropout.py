@@ -133,6 +133,7 @@ with warnings.catch_warnings(record=True) as caught:
 for warning in caught:
     print(f"{warning.category.__name__}: {warning.message}")
 assert [warning.category for warning in caught] == [UserWarning]
+assert str(caught[0].message).startswith("dropout option adds dropout after all but last")
 
 # %%
 # It means it: in training mode two runs of the single-layer module are identical.

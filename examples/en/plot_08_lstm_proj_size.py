@@ -96,8 +96,12 @@ assert torch.equal(output_0, output)
 h_0_wrong = torch.zeros(D * num_layers, N, H_cell)
 try:
     lstm(x, (h_0_wrong, c_0))
-except RuntimeError as err:
-    print(f"RuntimeError: {err}")
+except RuntimeError as err:  # h_0 has P values, not hidden_size
+    message = str(err)
+else:
+    raise AssertionError("torch accepted an h_0 sized by hidden_size instead of proj_size")
+print(f"RuntimeError: {message}")
+assert message.startswith("Expected hidden[0] size")
 
 # %%
 # ``proj_size`` must be smaller than ``hidden_size``
@@ -108,8 +112,12 @@ except RuntimeError as err:
 for proj_size in (H_cell, H_cell + 2):
     try:
         nn.LSTM(input_size=H_in, hidden_size=H_cell, proj_size=proj_size)
-    except ValueError as err:
-        print(f"proj_size={proj_size}, hidden_size={H_cell} -> ValueError: {err}")
+    except ValueError as err:  # raised when the module is built
+        message = str(err)
+    else:
+        raise AssertionError(f"torch built an LSTM with proj_size={proj_size} >= hidden_size")
+    print(f"proj_size={proj_size}, hidden_size={H_cell} -> ValueError: {message}")
+    assert message == "proj_size has to be smaller than hidden_size"
 
 # %%
 # Bidirectional: the last axis of ``output`` is ``D * P``

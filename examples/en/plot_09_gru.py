@@ -110,6 +110,28 @@ fig.colorbar(image, ax=ax, shrink=0.8)
 plt.show()
 
 # %%
+# One step by hand: where the reset gate acts
+# -------------------------------------------
+# PyTorch applies ``r`` after the hidden-to-hidden product and its bias,
+# ``n = tanh(W_in x + b_in + r * (W_hn h + b_hn))``, as its formula says; the original GRU
+# paper puts it before, ``W_hn (r * h)``. One time step computed both ways, against the module:
+x_0, h_prev = x[:, 0], torch.randn(N, H_out)
+W_hr, W_hz, W_hn = gru.weight_hh_l0.chunk(3, dim=0)
+b_ir, b_iz, b_in = gru.bias_ih_l0.chunk(3)
+b_hr, b_hz, b_hn = gru.bias_hh_l0.chunk(3)
+r = torch.sigmoid(x_0 @ W_ir.T + b_ir + h_prev @ W_hr.T + b_hr)
+z = torch.sigmoid(x_0 @ W_iz.T + b_iz + h_prev @ W_hz.T + b_hz)
+n_after = torch.tanh(x_0 @ W_in.T + b_in + r * (h_prev @ W_hn.T + b_hn))
+n_before = torch.tanh(x_0 @ W_in.T + b_in + (r * h_prev) @ W_hn.T + b_hn)
+_, h_1 = gru(x[:, :1], h_prev.unsqueeze(0))
+after = torch.allclose((1 - z) * n_after + z * h_prev, h_1[0], atol=1e-6)
+before = torch.allclose((1 - z) * n_before + z * h_prev, h_1[0], atol=1e-6)
+print("r * (W_hn h + b_hn) gives the GRU's h_1:", after)
+print("W_hn (r * h) + b_hn gives the GRU's h_1: ", before)
+assert after
+assert not before
+
+# %%
 # A GRU result is not a tuple ``(h, c)``
 # --------------------------------------
 # Code copied from an LSTM often unpacks ``output, (h_n, c_n) = gru(x)``. Python then unpacks
@@ -127,11 +149,16 @@ for layers, bidirectional in ((1, False), (2, False), (3, False), (1, True)):
     label = f"num_layers={layers}, bidirectional={bidirectional}"
     try:
         output_k, (h_wrong, c_wrong) = gru_k(x)
-    except ValueError as err:
-        print(f"{label}: ValueError: {err}")
+    except ValueError as err:  # Python, not torch: 1 or 3 rows into two names
+        message = str(err)
+        print(f"{label}: ValueError: {message}")
     else:
+        message = ""
         unpacked = f"'h_n' {tuple(h_wrong.shape)}, 'c_n' {tuple(c_wrong.shape)}"
         print(f"{label}: no error, {unpacked}")
+    rows = (2 if bidirectional else 1) * layers  # D * num_layers
+    assert (message == "") == (rows == 2)
+    assert message == "" or "values to unpack (expected 2" in message
 
 # %%
 # The "cell state" is nothing of the kind. With two layers, ``h_wrong`` is layer 0's final

@@ -120,15 +120,37 @@ assert cell.nonlinearity == "relu"
 for module in (nn.LSTM, nn.GRU):
     try:
         module(input_size=H_in, hidden_size=H_out, nonlinearity="relu")
-    except TypeError as err:
-        print(f"nn.{module.__name__}: TypeError: {err}")
+    except TypeError as err:  # the base class takes no such argument
+        message = str(err)
+    else:
+        raise AssertionError(f"nn.{module.__name__} accepted nonlinearity='relu'")
+    print(f"nn.{module.__name__}: TypeError: {message}")
+    assert message == "RNNBase.__init__() got an unexpected keyword argument 'nonlinearity'"
 
 # %%
 # And ``nn.RNN`` knows exactly two nonlinearities:
 try:
     nn.RNN(input_size=H_in, hidden_size=H_out, nonlinearity="sigmoid")
-except ValueError as err:
-    print(f"ValueError: {err}")
+except ValueError as err:  # checked when the module is built
+    message = str(err)
+else:
+    raise AssertionError("nn.RNN accepted nonlinearity='sigmoid'")
+print(f"ValueError: {message}")
+assert message == "Unknown nonlinearity 'sigmoid'. Select from 'tanh' or 'relu'."
+
+# %%
+# ``nn.RNNCell`` checks later. It builds with any string, and the first forward pass raises a
+# ``RuntimeError`` with a different message:
+cell_sigmoid = nn.RNNCell(input_size=H_in, hidden_size=H_out, nonlinearity="sigmoid")
+print(cell_sigmoid)
+try:
+    cell_sigmoid(torch.randn(N, H_in))
+except RuntimeError as err:  # the cell checks at its first step
+    message = str(err)
+else:
+    raise AssertionError("nn.RNNCell ran with nonlinearity='sigmoid'")
+print(f"RuntimeError: {message}")
+assert message == "Unknown nonlinearity: sigmoid"
 
 # %%
 # ``bias=False``, on the other hand, is accepted by all three modules and removes the biases

@@ -72,12 +72,21 @@ assert torch.equal(output_0, output)
 h_0_batched = torch.zeros(D * num_layers, 1, H_out)
 try:
     rnn(x, h_0_batched)
-except RuntimeError as err:
-    print(f"2-D input, 3-D h_0: RuntimeError: {err}")
+except RuntimeError as err:  # the state must have the input's number of dimensions
+    message = str(err)
+else:
+    raise AssertionError("torch accepted a 3-D h_0 with a 2-D input")
+print(f"2-D input, 3-D h_0: RuntimeError: {message}")
+assert message == "For unbatched 2-D input, hx should also be 2-D but got 3-D tensor"
+
 try:
     rnn(x.unsqueeze(1), h_0)
-except RuntimeError as err:
-    print(f"3-D input, 2-D h_0: RuntimeError: {err}")
+except RuntimeError as err:  # the state must have the input's number of dimensions
+    message = str(err)
+else:
+    raise AssertionError("torch accepted a 2-D h_0 with a 3-D input")
+print(f"3-D input, 2-D h_0: RuntimeError: {message}")
+assert message == "For batched 3-D input, hx should also be 3-D but got 2-D tensor"
 
 # %%
 # Adding the batch axis back
@@ -132,8 +141,12 @@ assert c_n_l.shape == (D * num_layers, H_cell)
 state_batched = (h_0_batched, torch.zeros(D * num_layers, 1, H_cell))
 try:
     lstm(x, state_batched)
-except RuntimeError as err:
-    print(f"RuntimeError: {err}")
+except RuntimeError as err:  # both states must be 2-D too
+    message = str(err)
+else:
+    raise AssertionError("torch accepted a 3-D (h_0, c_0) with a 2-D input")
+print(f"RuntimeError: {message}")
+assert message.startswith("For unbatched 2-D input, hx and cx should also be 2-D")
 
 # %%
 # See also

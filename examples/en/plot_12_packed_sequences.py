@@ -55,14 +55,24 @@ assert mask.shape == (N, L_max)
 assert torch.equal(padded[~mask], torch.zeros(int((~mask).sum()), H_in))
 
 # %%
-# ``enforce_sorted=True`` wants descending lengths
-# -------------------------------------------------
+# ``enforce_sorted=True`` wants non-increasing lengths
+# ----------------------------------------------------
 # By default ``pack_padded_sequence`` expects the longest sequence first. Our lengths are not
 # in that order, and PyTorch says so:
 try:
     pack_padded_sequence(padded, lengths, batch_first=True)
-except RuntimeError as err:
-    print(f"RuntimeError: {err}")
+except RuntimeError as err:  # enforce_sorted=True is the default
+    message = str(err)
+else:
+    raise AssertionError("torch packed unsorted lengths with enforce_sorted=True")
+print(f"RuntimeError: {message}")
+assert message.startswith("`lengths` array must be sorted in decreasing order")
+
+# %%
+# "Decreasing" in the message means non-increasing: equal lengths side by side are accepted.
+packed_ties = pack_padded_sequence(torch.zeros(3, 4, H_in), [4, 4, 2], batch_first=True)
+print(f"lengths [4, 4, 2] packed: batch_sizes {packed_ties.batch_sizes.tolist()}")
+assert packed_ties.batch_sizes.tolist() == [3, 3, 2, 2]
 
 # %%
 # Either sort the batch yourself, or pass ``enforce_sorted=False`` and let PyTorch sort it and
@@ -172,8 +182,12 @@ print(f"output_fixed: {tuple(output_fixed.shape)}  (N, total_length, D * H_out)"
 assert output_fixed.shape == (N, total_length, D * H_out)
 try:
     pad_packed_sequence(packed_out, batch_first=True, total_length=L_max - 2)
-except ValueError as err:
-    print(f"ValueError: {err}")
+except ValueError as err:  # total_length may only pad, never cut
+    message = str(err)
+else:
+    raise AssertionError("pad_packed_sequence cut the output below the longest sequence")
+print(f"ValueError: {message}")
+assert message.startswith("Expected total_length to be at least the length of the longest")
 
 # %%
 # Padding without packing changes ``h_n``
@@ -198,6 +212,42 @@ for i, s in enumerate(seqs):
     same = torch.allclose(h_n[:, i], h_alone[:, 0])
     print(f"sequence {i}: packed h_n equals running it alone: {same}")
     assert same
+
+# %%
+# ``pack_sequence``, a given ``h_0``, and ``batch_first``
+# -------------------------------------------------------
+# ``pack_sequence`` packs the list of sequences directly, without padding it first, and gives
+# the same ``PackedSequence``:
+from torch.nn.utils.rnn import pack_sequence
+
+packed_list = pack_sequence(seqs, enforce_sorted=False)
+print(f"pack_sequence(seqs).data: {tuple(packed_list.data.shape)}  (sum(lengths), H_in)")
+assert torch.equal(packed_list.data, packed.data)
+assert torch.equal(packed_list.batch_sizes, packed.batch_sizes)
+
+# %%
+# With ``enforce_sorted=False`` an ``h_0`` you pass is in *your* batch order, like the
+# sequences: ``h_0[:, i]`` is where sequence ``i`` starts. PyTorch sorts it along with the
+# batch and puts ``h_n`` back.
+h_0 = torch.randn(D * gru.num_layers, N, H_out)
+_, h_n_given = gru(packed_list, h_0)
+for i, s in enumerate(seqs):
+    _, h_alone = gru(s.unsqueeze(0), h_0[:, i : i + 1])
+    same = torch.allclose(h_n_given[:, i], h_alone[:, 0], atol=1e-6)  # float32 rounding
+    print(f"sequence {i} starts from h_0[:, {i}]: {same}")
+    assert same
+
+# %%
+# A packed input ignores the module's ``batch_first``: a ``PackedSequence`` has no batch or
+# time axis to order (``pad_packed_sequence`` takes its own ``batch_first``). The same weights
+# in a module built with ``batch_first=False`` give the same results:
+gru_time_first = nn.GRU(input_size=H_in, hidden_size=H_out)
+gru_time_first.load_state_dict(gru.state_dict())
+packed_out_tf, h_n_tf = gru_time_first(packed)
+same_output = torch.equal(packed_out_tf.data, packed_out.data)
+print("batch_first=False: same packed output:", same_output, " same h_n:", torch.equal(h_n_tf, h_n))
+assert same_output
+assert torch.equal(h_n_tf, h_n)
 
 # %%
 # Each sequence's last real output

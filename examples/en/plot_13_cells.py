@@ -46,8 +46,12 @@ assert h_single.shape == (H_out,)
 # A whole sequence is one dimension too many. The cell says so instead of guessing:
 try:
     rnn_cell(x)
-except ValueError as err:
-    print(f"ValueError: {err}")
+except ValueError as err:  # a cell takes one step, not a sequence
+    message = str(err)
+else:
+    raise AssertionError("nn.RNNCell accepted a whole sequence")
+print(f"ValueError: {message}")
+assert message == "RNNCell: Expected input to be 1D or 2D, got 3D instead"
 
 # %%
 # The cells' weights
@@ -133,8 +137,12 @@ assert torch.allclose(c, c_n_lstm[0])
 # A single tensor where the pair belongs is refused:
 try:
     lstm_cell(x[:, 0], h)
-except TypeError as err:
-    print(f"TypeError: {err}")
+except TypeError as err:  # the state of an LSTMCell is the pair (h, c)
+    message = str(err)
+else:
+    raise AssertionError("nn.LSTMCell accepted a single tensor as its state")
+print(f"TypeError: {message}")
+assert message.startswith("lstm_cell(): argument 'hx' (position 2) must be tuple of Tensors")
 
 # %%
 # ``GRUCell``

@@ -135,8 +135,12 @@ assert tags.shape == (N, L)
 # for the extra axis, and expects targets of that shape:
 try:
     loss_fn(tag_logits, tags)
-except RuntimeError as err:
-    print(f"RuntimeError: {err}")
+except RuntimeError as err:  # L is read as the class axis
+    message = str(err)
+else:
+    raise AssertionError("CrossEntropyLoss accepted (N, L, C) logits with (N, L) targets")
+print(f"RuntimeError: {message}")
+assert message.startswith("Expected target size")
 
 # %%
 # Two equivalent fixes. Swap axes 1 and 2 with ``transpose`` to put the classes second,

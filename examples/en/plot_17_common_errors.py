@@ -37,8 +37,12 @@ assert x.shape == (N, L, H_in)
 rnn_one_feature = nn.RNN(input_size=1, hidden_size=H_out, batch_first=True)
 try:
     rnn_one_feature(x)
-except RuntimeError as err:
-    print(f"RuntimeError: {err}")
+except RuntimeError as err:  # checked first in forward
+    message = str(err)
+else:
+    raise AssertionError("torch accepted an input with 4 features for input_size=1")
+print(f"RuntimeError: {message}")
+assert message.startswith("input.size(-1) must be equal to input_size")
 
 # %%
 # **Fix:** ``input_size`` is the size of the input's *last* dimension. Read it from the data
@@ -61,8 +65,12 @@ assert output.shape == (N, L, D * H_out)
 h_0_batch_first = torch.zeros(N, num_layers, H_out)
 try:
     rnn(x, h_0_batch_first)
-except RuntimeError as err:
-    print(f"RuntimeError: {err}")
+except RuntimeError as err:  # (N, num_layers, H_out) is not (num_layers, N, H_out)
+    message = str(err)
+else:
+    raise AssertionError("torch accepted a batch-first h_0")
+print(f"RuntimeError: {message}")
+assert message.startswith("Expected hidden size")
 
 # %%
 # **Fix:** build ``h_0`` as ``(D * num_layers, N, H_out)``, or swap the first two axes of the
@@ -90,8 +98,17 @@ for layers in (1, num_layers):
     )
     try:
         lstm(x, torch.zeros(D * layers, N, H_out))
-    except (IndexError, RuntimeError) as err:
-        print(f"num_layers={layers}: {type(err).__name__}: {err}")
+    except (IndexError, RuntimeError) as err:  # what torch finds depends on num_layers
+        message = f"{type(err).__name__}: {err}"
+    else:
+        raise AssertionError(f"nn.LSTM with num_layers={layers} accepted one tensor as its state")
+    print(f"num_layers={layers}: {message}")
+    if layers == 1:
+        assert message.startswith("IndexError: index 1 is out of bounds for dimension 0")
+    else:
+        assert message.startswith(
+            "RuntimeError: For batched 3-D input, hx and cx should also be 3-D"
+        )
 
 # %%
 # **Fix:** pass a tuple. ``c_0`` has the same layout as ``h_0`` with the cell size ``H_cell``,
@@ -117,8 +134,12 @@ wave = torch.sin(torch.linspace(0, torch.pi, L))
 print(f"wave: {tuple(wave.shape)}  (L,)")
 try:
     rnn_one_feature(wave)
-except ValueError as err:
-    print(f"ValueError: {err}")
+except ValueError as err:  # no feature axis
+    message = str(err)
+else:
+    raise AssertionError("torch accepted a 1-D input")
+print(f"ValueError: {message}")
+assert message.startswith("RNN: Expected input to be 2D or 3D, got 1D")
 
 # %%
 # **Fix:** add a batch axis in front and a feature axis at the end, giving
@@ -148,8 +169,12 @@ x64 = torch.from_numpy(samples)
 print(f"x64: {tuple(x64.shape)}  (N, L, H_in), dtype {x64.dtype}")
 try:
     rnn(x64)
-except ValueError as err:
-    print(f"ValueError: {err}")
+except ValueError as err:  # float64 data, float32 weights
+    message = str(err)
+else:
+    raise AssertionError("torch accepted float64 input with float32 weights")
+print(f"ValueError: {message}")
+assert message.startswith("RNN input dtype (torch.float64) does not match weight dtype")
 
 # %%
 # **Fix:** convert the data, as the message suggests: ``.float()`` is short for
@@ -177,8 +202,12 @@ print(f"lengths: {tuple(lengths.shape)}  (N,)")
 assert padded.shape == (N, L, H_in)
 try:
     pack_padded_sequence(padded, lengths, batch_first=True)
-except RuntimeError as err:
-    print(f"RuntimeError: {err}")
+except RuntimeError as err:  # enforce_sorted=True is the default
+    message = str(err)
+else:
+    raise AssertionError("torch packed unsorted lengths with enforce_sorted=True")
+print(f"RuntimeError: {message}")
+assert message.startswith("`lengths` array must be sorted in decreasing order")
 
 # %%
 # **Fix:** pass ``enforce_sorted=False``. PyTorch sorts the batch internally and puts it back
@@ -198,19 +227,49 @@ print("h_n[-1] matches each sequence's last real step:", matches)
 assert matches
 
 # %%
+# LSTM and GRU word two of these messages differently
+# ---------------------------------------------------
+# Search for the text your own module printed. A one-dimensional input (mistake 4) names the
+# module, and only ``nn.RNN`` says "tensor":
+for module in (nn.RNN, nn.GRU, nn.LSTM):
+    layer = module(input_size=1, hidden_size=H_out, batch_first=True)
+    try:
+        layer(wave)
+    except ValueError as err:  # the same 1-D wave for each module
+        message = str(err)
+    else:
+        raise AssertionError(f"nn.{module.__name__} accepted a 1-D input")
+    print(f"nn.{module.__name__}: ValueError: {message}")
+    assert message.startswith(f"{module.__name__}: Expected input to be 2D or 3D, got 1D")
+
+# %%
+# A wrong ``h_0`` (mistake 2) is ``hidden[0]`` for an LSTM, the first element of its state
+# tuple; a wrong ``c_0`` would be ``hidden[1]``:
+lstm_one = nn.LSTM(input_size=H_in, hidden_size=H_out, batch_first=True)
+try:
+    lstm_one(x, (torch.zeros(N, 1, H_out), torch.zeros(1, N, H_cell)))
+except RuntimeError as err:  # h_0 batch first, c_0 right
+    message = str(err)
+else:
+    raise AssertionError("nn.LSTM accepted a batch-first h_0")
+print(f"nn.LSTM: RuntimeError: {message}")
+assert message.startswith("Expected hidden[0] size")
+
+# %%
 # The messages at a glance
 # ------------------------
 # - ``input.size(-1) must be equal to input_size``: the last dimension of the input is not
 #   ``input_size``.
-# - ``Expected hidden size ..., got ...``: ``h_0`` is not ``(D * num_layers, N, H_out)``;
-#   often a batch-first ``h_0``.
+# - ``Expected hidden size ..., got ...`` (``Expected hidden[0] size`` from an LSTM):
+#   ``h_0`` is not ``(D * num_layers, N, H_out)``; often a batch-first ``h_0``.
 # - ``IndexError: index 1 is out of bounds`` or ``hx and cx should also be 3-D`` from an LSTM:
 #   a single tensor where the tuple ``(h_0, c_0)`` belongs.
-# - ``Expected input to be 2D or 3D, got 1D tensor``: the feature axis (and batch axis) is
-#   missing.
+# - ``RNN: Expected input to be 2D or 3D, got 1D tensor instead`` (``LSTM: ... got 1D
+#   instead``, ``GRU: ...`` likewise): the feature axis (and batch axis) is missing.
 # - ``input dtype (torch.float64) does not match weight dtype``: NumPy data not converted with
 #   ``.float()``.
-# - ``lengths array must be sorted in decreasing order``: pass ``enforce_sorted=False``.
+# - ``lengths array must be sorted in decreasing order``: the lengths are not
+#   non-increasing (ties are fine); pass ``enforce_sorted=False``.
 #
 # See also
 # --------

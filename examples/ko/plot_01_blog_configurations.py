@@ -62,7 +62,7 @@ print("output[:, -1]과 h_n[-1]이 같은가:", torch.equal(output[:, -1], h_n[-
 assert torch.equal(output[:, -1], h_n[-1])
 
 # %%
-# 그림으로 보면 두 배치가 한눈에 들어옵니다. 왼쪽은 마지막 레이어를 타임 스텝마다 한 줄씩,
+# 그림으로 보면 두 텐서가 값을 어떻게 늘어놓는지 한눈에 보입니다. 왼쪽은 마지막 레이어를 타임 스텝마다 한 줄씩,
 # 오른쪽은 마지막 타임 스텝을 레이어마다 한 줄씩 그렸습니다. 테두리를 친 줄은 양쪽에서 같은
 # 벡터입니다.
 import matplotlib.pyplot as plt
@@ -72,15 +72,15 @@ fig, (ax_out, ax_h) = plt.subplots(
 )
 vmax = float(output.detach().abs().max())
 ax_out.imshow(output[0].detach().numpy(), cmap="RdBu", vmin=-vmax, vmax=vmax, aspect="auto")
-ax_out.set_title(f"output[0]: {tuple(output[0].shape)}\nlast layer, every step")
-ax_out.set_xlabel("hidden unit (H_out)")
-ax_out.set_ylabel("time step (L)")
+ax_out.set_title(f"output[0]: {tuple(output[0].shape)}\n마지막 레이어, 모든 타임 스텝")
+ax_out.set_xlabel("은닉 유닛 (H_out)")
+ax_out.set_ylabel("타임 스텝 (L)")
 ax_out.add_patch(plt.Rectangle((-0.5, L - 1.5), H_out, 1, fill=False, lw=2.5, ec="black"))
 
 ax_h.imshow(h_n[:, 0].detach().numpy(), cmap="RdBu", vmin=-vmax, vmax=vmax, aspect="auto")
-ax_h.set_title(f"h_n[:, 0]: {tuple(h_n[:, 0].shape)}\nevery layer, last step")
-ax_h.set_xlabel("hidden unit (H_out)")
-ax_h.set_ylabel("layer")
+ax_h.set_title(f"h_n[:, 0]: {tuple(h_n[:, 0].shape)}\n모든 레이어, 마지막 타임 스텝")
+ax_h.set_xlabel("은닉 유닛 (H_out)")
+ax_h.set_ylabel("레이어")
 ax_h.set_yticks(range(num_layers))
 ax_h.add_patch(plt.Rectangle((-0.5, num_layers - 1.5), H_out, 1, fill=False, lw=2.5, ec="black"))
 plt.show()
@@ -90,7 +90,7 @@ plt.show()
 # ---------------------------------------------
 # 타임 스텝마다 특성이 세 개라면 타임 스텝마다 값도 세 개가 있어야 합니다. 그래서 점을
 # ``L * H_in``\ 개 뽑아 ``(L, H_in)``\ 으로 reshape합니다. 개수가 맞지 않으면 ``reshape``\ 는
-# 거부합니다. 바로 우리가 원하는 동작입니다(아래 참고).
+# 오류를 냅니다. 바로 우리가 원하는 동작입니다(아래 참고).
 H_in = 3
 wave3 = np.sin(np.linspace(0, np.pi, L * H_in)).reshape(L, H_in)
 x3 = torch.from_numpy(wave3).float().unsqueeze(0)  # 배치 축 추가: (N, L, H_in)
@@ -124,17 +124,28 @@ padded.resize((L, 3), refcheck=False)
 print(f"resize 후 0인 값: 전체 {padded.size}개 중 {int((padded == 0).sum())}개")
 try:
     np.sin(np.linspace(0, np.pi, L)).reshape(L, 3)
-except ValueError as err:
-    print(f"reshape는 거부합니다: {err}")
+except ValueError as err:  # 값 20개로는 20 x 3을 채울 수 없음
+    message = str(err)
+else:
+    raise AssertionError("NumPy가 값 20개를 20 x 3으로 reshape했습니다")
+print(f"ValueError: {message}")
+assert message.startswith("cannot reshape array of size")
 
 # %%
 # **감춰진 dtype.** 예전 방식인 ``torch.Tensor(ndarray)``\ 는 ``float64``\ 를 말없이
-# ``float32``\ 로 바꿔 버립니다. 명시적인 방법을 쓰면 dtype이 어긋난 것이 드러나고,
+# torch의 기본 dtype으로 바꿔 버립니다. 기본 dtype은 ``torch.set_default_dtype``\ 으로 바꾸지
+# 않았다면 ``float32``\ 입니다. 명시적인 방법을 쓰면 dtype이 어긋난 것이 드러나고,
 # ``nn.RNN``\ 이 이를 알려 줍니다.
+print(f"torch.Tensor(wave): {torch.Tensor(wave).dtype}, 기본 dtype {torch.get_default_dtype()}")
+assert torch.Tensor(wave).dtype == torch.get_default_dtype()
 try:
-    rnn(torch.from_numpy(wave).reshape(N, L, 1))  # float64 입력, float32 가중치
-except ValueError as err:
-    print(f"ValueError: {err}")
+    rnn(torch.from_numpy(wave).reshape(N, L, 1))
+except ValueError as err:  # float64 입력, float32 가중치
+    message = str(err)
+else:
+    raise AssertionError("nn.RNN이 float32 가중치에 float64 입력을 받았습니다")
+print(f"ValueError: {message}")
+assert message.startswith("RNN input dtype (torch.float64) does not match weight dtype")
 
 # %%
 # **마지막 차원은 출력 크기가 아닙니다.** ``output``\ 의 마지막 차원은 ``D * H_out``\ 이며,

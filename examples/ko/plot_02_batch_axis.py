@@ -55,19 +55,19 @@ fig, (ax_seq, ax_batch) = plt.subplots(1, 2, figsize=(8, 4), layout="constrained
 vmax = float(x_seq.abs().max())
 ax_seq.imshow(x_seq[:, :, 0].numpy(), cmap="RdBu", vmin=-vmax, vmax=vmax)
 ax_seq.set_title(f"batch_first=False\nx_seq[:, :, 0]: {tuple(x_seq[:, :, 0].shape)}")
-ax_seq.set_xlabel("dim 1: batch (N)")
-ax_seq.set_ylabel("dim 0: time step (L)")
+ax_seq.set_xlabel("1번 축: 배치 (N)")
+ax_seq.set_ylabel("0번 축: 타임 스텝 (L)")
 ax_batch.imshow(x_batch[:, :, 0].numpy(), cmap="RdBu", vmin=-vmax, vmax=vmax)
 ax_batch.set_title(f"batch_first=True\nx_batch[:, :, 0]: {tuple(x_batch[:, :, 0].shape)}")
-ax_batch.set_xlabel("dim 1: time step (L)")
-ax_batch.set_ylabel("dim 0: batch (N)")
+ax_batch.set_xlabel("1번 축: 타임 스텝 (L)")
+ax_batch.set_ylabel("0번 축: 배치 (N)")
 ax_seq.set_xticks(range(N))
 ax_seq.set_yticks(range(L))
 ax_batch.set_xticks(range(L))
 ax_batch.set_yticks(range(N))
 for n in range(N):
     for t in range(L):
-        label = f"seq {n}\nt={t}"
+        label = f"시퀀스 {n}\nt={t}"
         ax_seq.text(n, t, label, ha="center", va="center", fontsize=7)
         ax_batch.text(t, n, label, ha="center", va="center", fontsize=7)
 plt.show()
@@ -171,13 +171,13 @@ for ax in (ax_ok, ax_forgot):
     ax.set_yticks(range(N_meant))
 arrow = {"arrowstyle": "->", "lw": 1, "color": "black"}
 ax_ok.set_title(f"batch_first=True\nx_blog[:, :, 0]: {tuple(x_blog[:, :, 0].shape)}")
-ax_ok.set_ylabel("dim 0: read as batch (N)")
-ax_ok.set_xlabel("dim 1: read as time step (L)")
+ax_ok.set_ylabel("0번 축: 배치 (N)로 읽음")
+ax_ok.set_xlabel("1번 축: 타임 스텝 (L)으로 읽음")
 for n in range(N_meant):  # 사인파마다 순환 하나, 시간 방향
     ax_ok.annotate("", xy=(L_meant - 1, n), xytext=(0, n), arrowprops=arrow)
 ax_forgot.set_title(f"batch_first=False\nx_blog[:, :, 0]: {tuple(x_blog[:, :, 0].shape)}")
-ax_forgot.set_ylabel("dim 0: read as time step (L)")
-ax_forgot.set_xlabel("dim 1: read as batch (N)")
+ax_forgot.set_ylabel("0번 축: 타임 스텝 (L)으로 읽음")
+ax_forgot.set_xlabel("1번 축: 배치 (N)로 읽음")
 for t in range(L_meant):  # 열마다 순환 하나, 사인파를 가로질러
     ax_forgot.annotate("", xy=(t, N_meant - 1), xytext=(t, 0), arrowprops=arrow)
 plt.show()

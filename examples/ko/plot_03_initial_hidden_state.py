@@ -87,10 +87,10 @@ import matplotlib.pyplot as plt
 difference = (output_warm - output_none).abs().amax(dim=2)  # (N, L)
 fig, ax = plt.subplots(figsize=(8, 4), layout="constrained")
 for n in range(N):
-    ax.plot(range(L), difference[n].detach().numpy(), marker="o", label=f"sequence {n}")
-ax.set_title(f"difference: {tuple(difference.shape)}, largest |output(h_0) - output(zeros)|")
-ax.set_xlabel("time step (L)")
-ax.set_ylabel("largest difference over H_out")
+    ax.plot(range(L), difference[n].detach().numpy(), marker="o", label=f"시퀀스 {n}")
+ax.set_title(f"차이: {tuple(difference.shape)}, |output(h_0) - output(0)|의 최댓값")
+ax.set_xlabel("타임 스텝 (L)")
+ax.set_ylabel("H_out 축에서 가장 큰 차이")
 ax.set_xticks(range(L))
 ax.legend()
 plt.show()
@@ -105,8 +105,12 @@ h_0_batch_first = torch.zeros(N, D * num_layers, H_out)
 print(f"h_0_batch_first: {tuple(h_0_batch_first.shape)}  (N, D * num_layers, H_out)")
 try:
     rnn(x, h_0_batch_first)
-except RuntimeError as err:
-    print(f"RuntimeError: {err}")
+except RuntimeError as err:  # torch는 h_0의 모양 전체를 비교함
+    message = str(err)
+else:
+    raise AssertionError("torch가 (N, D * num_layers, H_out) 모양의 배치 우선 h_0을 받았습니다")
+print(f"RuntimeError: {message}")
+assert message.startswith("Expected hidden size")
 
 # %%
 # 배치 우선으로 만든 ``h_0``: 오류가 나지 않는 경우
@@ -154,8 +158,9 @@ assert not same_result
 # 더 보기
 # -------
 # - PyTorch 공식 문서의 `torch.nn.RNN
-#   <https://pytorch.org/docs/stable/generated/torch.nn.RNN.html>`_. "Inputs" 절에
-#   ``batch_first``\ 와 상관없이 ``h_0``\ 의 축 순서가 그대로라고 적혀 있습니다.
+#   <https://pytorch.org/docs/stable/generated/torch.nn.RNN.html>`_. ``batch_first`` 설명에
+#   은닉 상태와 셀 상태에는 적용되지 않는다("does not apply to hidden or cell states")고 적혀
+#   있고, "Inputs" 절은 ``batch_first``\ 와 상관없이 ``h_0``\ 의 모양을 하나로 적습니다.
 # - 이 설정을 `모양 계산기 <../calculator.html?mode=RNN&input_size=4&hidden_size=6&num_layers=2
 #   &batch_first=1&batch=3&seq_len=5>`__\ 에서 확인해 보세요. 계산기가 보여 주는 ``h_n``\ 의 모양이
 #   곧 ``h_0``\ 에 필요한 모양입니다.

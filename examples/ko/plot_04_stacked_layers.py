@@ -112,12 +112,12 @@ fig, axes = plt.subplots(1, num_layers, figsize=(8, 4), sharey=True, layout="con
 vmax = float(max(out.detach().abs().max() for out in layer_outputs))
 for k, (ax, out_k) in enumerate(zip(axes, layer_outputs, strict=True)):
     ax.imshow(out_k[0].detach().numpy(), cmap="RdBu", vmin=-vmax, vmax=vmax, aspect="auto")
-    label = "= output[0]" if k == num_layers - 1 else "not in output"
-    ax.set_title(f"layer {k}: {tuple(out_k[0].shape)}\n{label}")
-    ax.set_xlabel("hidden unit (H_out)")
+    label = "= output[0]" if k == num_layers - 1 else "output에 없음"
+    ax.set_title(f"레이어 {k}: {tuple(out_k[0].shape)}\n{label}")
+    ax.set_xlabel("은닉 유닛 (H_out)")
     ax.add_patch(plt.Rectangle((-0.5, L - 1.5), H_out, 1, fill=False, lw=2.5, ec="black"))
     ax.text(H_out / 2 - 0.5, L - 1, f"h_n[{k}, 0]", ha="center", va="center", fontsize=9)
-axes[0].set_ylabel("time step (L)")
+axes[0].set_ylabel("타임 스텝 (L)")
 axes[0].set_yticks(range(L))
 plt.show()
 

@@ -99,9 +99,9 @@ fig, (ax_out, ax_h) = plt.subplots(
 vmax = float(output.detach().abs().max())
 ax_out.imshow(output[0].detach().numpy(), cmap="RdBu", vmin=-vmax, vmax=vmax, aspect="auto")
 ax_out.axvline(H_out - 0.5, color="black", lw=2)
-ax_out.set_title(f"output[0]: {tuple(output[0].shape)}\nforward half | backward half")
-ax_out.set_xlabel("D * H_out: forward units, then backward units")
-ax_out.set_ylabel("time step (L)")
+ax_out.set_title(f"output[0]: {tuple(output[0].shape)}\n정방향 절반 | 역방향 절반")
+ax_out.set_xlabel("D * H_out: 정방향 유닛 다음에 역방향 유닛")
+ax_out.set_ylabel("타임 스텝 (L)")
 ax_out.set_yticks(range(L))
 ax_out.add_patch(plt.Rectangle((-0.5, L - 1.5), H_out, 1, fill=False, lw=3, ec="black"))
 ax_out.add_patch(plt.Rectangle((H_out - 0.5, -0.5), H_out, 1, fill=False, lw=3, ec="black"))
@@ -112,10 +112,10 @@ ax_out.annotate(
 )
 
 ax_h.imshow(h_n[:, 0].detach().numpy(), cmap="RdBu", vmin=-vmax, vmax=vmax, aspect="auto")
-ax_h.set_title(f"h_n[:, 0]: {tuple(h_n[:, 0].shape)}\nlayer x direction")
-ax_h.set_xlabel("hidden unit (H_out)")
+ax_h.set_title(f"h_n[:, 0]: {tuple(h_n[:, 0].shape)}\n레이어 x 방향")
+ax_h.set_xlabel("은닉 유닛 (H_out)")
 row_names = [
-    f"h_n[{D * k + d}]\nlayer {k} {'fwd' if d == 0 else 'bwd'}"
+    f"h_n[{D * k + d}]\n레이어 {k} {'정방향' if d == 0 else '역방향'}"
     for k in range(num_layers)
     for d in range(D)
 ]
@@ -149,8 +149,10 @@ assert rnn.weight_ih_l1.shape == rnn.weight_ih_l1_reverse.shape == (H_out, D * H
 # 더 보기
 # -------
 # - PyTorch 공식 문서의 `torch.nn.RNN
-#   <https://pytorch.org/docs/stable/generated/torch.nn.RNN.html>`_. ``bidirectional``\ 과
-#   ``_reverse`` 가중치 설명이 있습니다.
+#   <https://pytorch.org/docs/stable/generated/torch.nn.RNN.html>`_\ 에 ``bidirectional``
+#   설명이 있습니다. ``_reverse`` 가중치는 `torch.nn.LSTM
+#   <https://pytorch.org/docs/stable/generated/torch.nn.LSTM.html>`_ 페이지의 "Variables"
+#   절에만 나오며, ``nn.RNN``\ 과 ``nn.GRU``\ 도 같은 규칙으로 이름을 붙입니다.
 # - ``num_layers``\ 만 따로 다룬 예제: :ref:`example-stacked-layers`.
 # - 이 설정을 `모양 계산기 <../calculator.html?mode=RNN&input_size=4&hidden_size=6&num_layers=2
 #   &batch_first=1&bidirectional=1&batch=3&seq_len=5>`__\ 에서 바꿔 가며 확인해 보세요. 텐서 아래에

@@ -108,12 +108,12 @@ change = (h_n_1 - h_n_2).abs().detach()  # (D * num_layers, N, H_out)
 fig, axes = plt.subplots(1, num_layers, figsize=(8, 3), layout="constrained")
 for k, ax in enumerate(axes):
     image = ax.imshow(change[k].numpy(), cmap="Greys", vmin=0, vmax=float(change.max()))
-    ax.set_title(f"layer {k}: |h_n_1[{k}] - h_n_2[{k}]|, {tuple(change[k].shape)}")
-    ax.set_xlabel("hidden unit (H_out)")
-    ax.set_ylabel("sequence (N)")
+    ax.set_title(f"레이어 {k}: |h_n_1[{k}] - h_n_2[{k}]|, {tuple(change[k].shape)}")
+    ax.set_xlabel("은닉 유닛 (H_out)")
+    ax.set_ylabel("시퀀스 (N)")
     ax.set_yticks(range(N))
     if not change[k].any():
-        ax.text(H_out / 2 - 0.5, N / 2 - 0.5, "all zero", ha="center", va="center")
+        ax.text(H_out / 2 - 0.5, N / 2 - 0.5, "모두 0", ha="center", va="center")
 fig.colorbar(image, ax=axes, shrink=0.8)
 plt.show()
 
@@ -134,9 +134,11 @@ with warnings.catch_warnings(record=True) as caught:
 for warning in caught:
     print(f"{warning.category.__name__}: {warning.message}")
 assert [warning.category for warning in caught] == [UserWarning]
+assert str(caught[0].message).startswith("dropout option adds dropout after all but last")
 
 # %%
-# 경고 그대로입니다. 단층 모듈은 학습 모드에서 두 번 실행해도 결과가 똑같습니다.
+# 경고한 그대로입니다. 레이어가 하나뿐인 모듈은 학습 모드에서 두 번 실행해도 결과가 똑같습니다.
+# 드롭아웃이 전혀 적용되지 않기 때문입니다.
 single.train()
 single_same = torch.equal(single(x)[0], single(x)[0])
 print("num_layers=1, train: 두 번 실행한 결과가 같은가:", single_same)

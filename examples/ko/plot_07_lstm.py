@@ -109,14 +109,14 @@ import matplotlib.pyplot as plt
 
 h_rows = h_n.detach().reshape(num_layers * N, H_out).numpy()
 c_rows = c_n.detach().reshape(num_layers * N, H_cell).numpy()
-row_names = [f"layer {layer}, seq {n}" for layer in range(num_layers) for n in range(N)]
+row_names = [f"레이어 {layer}, 시퀀스 {n}" for layer in range(num_layers) for n in range(N)]
 vmax = float(c_n.detach().abs().max())
 
 fig, axes = plt.subplots(1, 2, figsize=(8, 4), sharey=True, layout="constrained")
 panels = ((axes[0], h_n, h_rows, "h_n", H_out), (axes[1], c_n, c_rows, "c_n", H_cell))
 for ax, state, rows, name, width in panels:
     image = ax.imshow(rows, cmap="RdBu", vmin=-vmax, vmax=vmax, aspect="auto")
-    ax.set_title(f"{name}: {tuple(state.shape)}\nrows: layer x sequence")
+    ax.set_title(f"{name}: {tuple(state.shape)}\n행: 레이어 x 시퀀스")
     ax.set_xlabel("H_out" if name == "h_n" else "H_cell")
     ax.add_patch(plt.Rectangle((-0.5, N - 0.5), width, N, fill=False, lw=2.5, ec="black"))
 axes[0].set_yticks(range(num_layers * N), row_names)

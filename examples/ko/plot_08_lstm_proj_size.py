@@ -93,24 +93,32 @@ assert c_0.shape == (D * num_layers, N, H_cell)
 assert torch.equal(output_0, output)
 
 # %%
-# 투영이 없을 때처럼 ``h_0``\ 을 ``hidden_size``\ 에 맞추면 거부됩니다. 메시지의
+# 투영이 없을 때처럼 ``h_0``\ 을 ``hidden_size``\ 에 맞추면 오류가 납니다. 메시지의
 # ``hidden[0]``\ 은 튜플의 첫 번째 원소, 곧 ``h_0``\ 을 가리킵니다.
 h_0_wrong = torch.zeros(D * num_layers, N, H_cell)
 try:
     lstm(x, (h_0_wrong, c_0))
-except RuntimeError as err:
-    print(f"RuntimeError: {err}")
+except RuntimeError as err:  # h_0의 마지막 축은 hidden_size가 아니라 P여야 함
+    message = str(err)
+else:
+    raise AssertionError("torch가 proj_size가 아니라 hidden_size에 맞춘 h_0을 받았습니다")
+print(f"RuntimeError: {message}")
+assert message.startswith("Expected hidden[0] size")
 
 # %%
 # ``proj_size``\ 는 ``hidden_size``\ 보다 작아야 합니다
 # -------------------------------------------------------
-# 상태를 줄이지 않는 투영은 모듈을 만들 때 바로 거부됩니다. ``proj_size=hidden_size``\ 일 때도,
+# 상태를 줄이지 않는 투영은 모듈을 만들 때 바로 오류가 납니다. ``proj_size=hidden_size``\ 일 때도,
 # 그보다 클 때도 마찬가지입니다. (기본값 ``proj_size=0``\ 은 투영을 쓰지 않는다는 뜻입니다.)
 for proj_size in (H_cell, H_cell + 2):
     try:
         nn.LSTM(input_size=H_in, hidden_size=H_cell, proj_size=proj_size)
-    except ValueError as err:
-        print(f"proj_size={proj_size}, hidden_size={H_cell} -> ValueError: {err}")
+    except ValueError as err:  # 모듈을 만들 때 바로 오류
+        message = str(err)
+    else:
+        raise AssertionError(f"torch가 proj_size={proj_size} >= hidden_size인 LSTM을 만들었습니다")
+    print(f"proj_size={proj_size}, hidden_size={H_cell} -> ValueError: {message}")
+    assert message == "proj_size has to be smaller than hidden_size"
 
 # %%
 # 양방향: ``output``\ 의 마지막 축은 ``D * P``
@@ -149,7 +157,7 @@ for ax, state, name, xlabel in panels:
     image = ax.imshow(state[-1].detach().numpy(), cmap="RdBu", vmin=-vmax, vmax=vmax)
     ax.set_title(f"{name}[-1]: {tuple(state[-1].shape)}")
     ax.set_xlabel(xlabel)
-    ax.set_yticks(range(N), [f"seq {n}" for n in range(N)])
+    ax.set_yticks(range(N), [f"시퀀스 {n}" for n in range(N)])
 fig.colorbar(image, ax=(ax_h, ax_c), shrink=0.8)
 plt.show()
 

@@ -42,8 +42,8 @@ assert torch.equal(output[:, -1], h_n[-1])
 # %%
 # 설정마다 ``nn.RNN``\ 과 같은 모양
 # ------------------------------------
-# 같은 인자로 ``nn.RNN``\ 과 ``nn.GRU``\ 를 만들고 같은 입력을 넣어 비교합니다. 입력의 배치는
-# ``batch_first``\ 를 따르지만 ``h_n``\ 은 언제나 같은 배치입니다. 표에는 GRU의 모양을 찍고,
+# 같은 인자로 ``nn.RNN``\ 과 ``nn.GRU``\ 를 만들고 같은 입력을 넣어 비교합니다. 입력의 축 순서는
+# ``batch_first``\ 를 따르지만 ``h_n``\ 의 축 순서는 언제나 같습니다. 표에는 GRU의 모양을 찍고,
 # ``nn.RNN``\ 의 모양이 같다는 것은 ``assert``\ 로 확인합니다.
 configs = [
     {"num_layers": 1, "bidirectional": False, "batch_first": True},
@@ -102,14 +102,36 @@ image = ax.imshow(weight.T.numpy(), cmap="RdBu", vmin=-vmax, vmax=vmax, aspect="
 for k in (1, 2):
     ax.axvline(k * H_out - 0.5, color="black", lw=2)
 above = ax.get_xaxis_transform()  # x는 데이터 좌표, y는 축 좌표
-for k, gate in enumerate(("reset r", "update z", "new n")):
+for k, gate in enumerate(("리셋 r", "업데이트 z", "새 상태 n")):
     ax.text((k + 0.5) * H_out - 0.5, 1.02, gate, ha="center", transform=above)
 ax.set_yticks(range(H_in))
-ax.set_title(f"weight_ih_l0 transposed: {tuple(weight.T.shape)}", pad=24)
-ax.set_xlabel("row of weight_ih_l0 (3 * H_out)")
-ax.set_ylabel("input feature (H_in)")
+ax.set_title(f"weight_ih_l0의 전치: {tuple(weight.T.shape)}", pad=24)
+ax.set_xlabel("weight_ih_l0의 행 (3 * H_out)")
+ax.set_ylabel("입력 특성 (H_in)")
 fig.colorbar(image, ax=ax, shrink=0.8)
 plt.show()
+
+# %%
+# 한 스텝을 손으로 계산하기: 리셋 게이트가 작용하는 자리
+# ------------------------------------------------------
+# PyTorch는 ``r``\ 을 은닉→은닉 곱과 그 편향을 더한 *뒤에* 곱합니다. 공식 문서의 수식대로
+# ``n = tanh(W_in x + b_in + r * (W_hn h + b_hn))``\ 입니다. 원래 GRU 논문은 ``W_hn (r * h)``\ 처럼
+# 곱하기 *전에* 적용합니다. 타임 스텝 하나를 두 방식으로 계산해 모듈의 결과와 비교합니다.
+x_0, h_prev = x[:, 0], torch.randn(N, H_out)
+W_hr, W_hz, W_hn = gru.weight_hh_l0.chunk(3, dim=0)
+b_ir, b_iz, b_in = gru.bias_ih_l0.chunk(3)
+b_hr, b_hz, b_hn = gru.bias_hh_l0.chunk(3)
+r = torch.sigmoid(x_0 @ W_ir.T + b_ir + h_prev @ W_hr.T + b_hr)
+z = torch.sigmoid(x_0 @ W_iz.T + b_iz + h_prev @ W_hz.T + b_hz)
+n_after = torch.tanh(x_0 @ W_in.T + b_in + r * (h_prev @ W_hn.T + b_hn))
+n_before = torch.tanh(x_0 @ W_in.T + b_in + (r * h_prev) @ W_hn.T + b_hn)
+_, h_1 = gru(x[:, :1], h_prev.unsqueeze(0))
+after = torch.allclose((1 - z) * n_after + z * h_prev, h_1[0], atol=1e-6)
+before = torch.allclose((1 - z) * n_before + z * h_prev, h_1[0], atol=1e-6)
+print("r * (W_hn h + b_hn)이 GRU의 h_1과 같은가:", after)
+print("W_hn (r * h) + b_hn이 GRU의 h_1과 같은가:", before)
+assert after
+assert not before
 
 # %%
 # GRU의 결과는 튜플 ``(h, c)``\ 가 아닙니다
@@ -129,11 +151,16 @@ for layers, bidirectional in ((1, False), (2, False), (3, False), (1, True)):
     label = f"num_layers={layers}, bidirectional={bidirectional}"
     try:
         output_k, (h_wrong, c_wrong) = gru_k(x)
-    except ValueError as err:
-        print(f"{label}: ValueError: {err}")
+    except ValueError as err:  # torch가 아니라 Python의 오류: 행 1개나 3개를 이름 둘에 풀 수 없음
+        message = str(err)
+        print(f"{label}: ValueError: {message}")
     else:
+        message = ""
         unpacked = f"'h_n' {tuple(h_wrong.shape)}, 'c_n' {tuple(c_wrong.shape)}"
         print(f"{label}: 오류 없음, {unpacked}")
+    rows = (2 if bidirectional else 1) * layers  # D * num_layers
+    assert (message == "") == (rows == 2)
+    assert message == "" or "values to unpack (expected 2" in message
 
 # %%
 # 이렇게 얻은 "셀 상태"는 셀 상태가 전혀 아닙니다. 레이어가 둘이면 ``h_wrong``\ 은 0번 레이어의
@@ -154,7 +181,7 @@ assert c_wrong.shape == (N, H_out)
 # -------
 # - PyTorch 공식 문서의 `torch.nn.GRU
 #   <https://pytorch.org/docs/stable/generated/torch.nn.GRU.html>`_\ (게이트 수식과
-#   ``(W_ir|W_iz|W_in)`` 배치)와 `torch.nn.RNN
+#   ``(W_ir|W_iz|W_in)`` 블록 순서)와 `torch.nn.RNN
 #   <https://pytorch.org/docs/stable/generated/torch.nn.RNN.html>`_.
 # - :ref:`example-lstm`: 실제로 ``(h_n, c_n)``\ 을 돌려주는 레이어.
 # - 이 설정을 `모양 계산기 <../calculator.html?mode=GRU&input_size=4&hidden_size=6&batch_first=1

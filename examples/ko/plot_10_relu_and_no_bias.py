@@ -69,7 +69,7 @@ assert counts["bias=False"] == H_out * H_in + H_out * H_out
 # %%
 # 모양
 # ----
-# 기본 배치 ``(L, N, H_in)``\ 으로 만든 같은 입력을 세 레이어에 넣습니다. 셋 다 ``output``\ 은
+# 기본 축 순서 ``(L, N, H_in)``\ 으로 만든 같은 입력을 세 레이어에 넣습니다. 셋 다 ``output``\ 은
 # ``(L, N, D * H_out)``, ``h_n``\ 은 ``(D * num_layers, N, H_out)``\ 으로 모양이 같습니다.
 x = torch.randn(L, N, H_in)
 results = {name: rnn(x) for name, rnn in rnns.items()}
@@ -100,9 +100,9 @@ fig, axes = plt.subplots(1, 2, figsize=(8, 3.5), sharey=True, layout="constraine
 for ax, name, values in ((axes[0], "tanh", out_tanh), (axes[1], "relu", out_relu)):
     ax.hist(values.detach().flatten().numpy(), bins=30, color="tab:blue")
     ax.axvline(0, color="black", lw=1)
-    ax.set_title(f'nonlinearity="{name}": {values.numel()} values of output')
-    ax.set_xlabel("value")
-axes[0].set_ylabel("count")
+    ax.set_title(f'nonlinearity="{name}": output의 값 {values.numel()}개')
+    ax.set_xlabel("값")
+axes[0].set_ylabel("개수")
 plt.show()
 
 # %%
@@ -115,20 +115,42 @@ assert cell.nonlinearity == "relu"
 
 # %%
 # ``nn.LSTM``\ 과 ``nn.GRU``\ 는 게이트(gate) 안의 활성화 함수가 정해져 있어서 이 인자를
-# 거부합니다. 메시지에 나오는 이름이 호출한 클래스가 아니라 공통 부모 클래스 ``RNNBase``\ 라는
+# 받지 않습니다. 메시지에 나오는 이름이 호출한 클래스가 아니라 공통 부모 클래스 ``RNNBase``\ 라는
 # 점에 주의하세요.
 for module in (nn.LSTM, nn.GRU):
     try:
         module(input_size=H_in, hidden_size=H_out, nonlinearity="relu")
-    except TypeError as err:
-        print(f"nn.{module.__name__}: TypeError: {err}")
+    except TypeError as err:  # 공통 부모 클래스에 이런 인자가 없음
+        message = str(err)
+    else:
+        raise AssertionError(f"nn.{module.__name__}이 nonlinearity='relu'를 받았습니다")
+    print(f"nn.{module.__name__}: TypeError: {message}")
+    assert message == "RNNBase.__init__() got an unexpected keyword argument 'nonlinearity'"
 
 # %%
 # 그리고 ``nn.RNN``\ 이 아는 비선형 함수는 딱 두 가지입니다.
 try:
     nn.RNN(input_size=H_in, hidden_size=H_out, nonlinearity="sigmoid")
-except ValueError as err:
-    print(f"ValueError: {err}")
+except ValueError as err:  # 모듈을 만들 때 검사함
+    message = str(err)
+else:
+    raise AssertionError("nn.RNN이 nonlinearity='sigmoid'를 받았습니다")
+print(f"ValueError: {message}")
+assert message == "Unknown nonlinearity 'sigmoid'. Select from 'tanh' or 'relu'."
+
+# %%
+# ``nn.RNNCell``\ 은 더 늦게 검사합니다. 어떤 문자열로도 만들어지고, 첫 순전파에서 다른
+# 메시지의 ``RuntimeError``\ 가 납니다.
+cell_sigmoid = nn.RNNCell(input_size=H_in, hidden_size=H_out, nonlinearity="sigmoid")
+print(cell_sigmoid)
+try:
+    cell_sigmoid(torch.randn(N, H_in))
+except RuntimeError as err:  # 셀은 첫 스텝에서 검사함
+    message = str(err)
+else:
+    raise AssertionError("nn.RNNCell이 nonlinearity='sigmoid'로 실행되었습니다")
+print(f"RuntimeError: {message}")
+assert message == "Unknown nonlinearity: sigmoid"
 
 # %%
 # 반면 ``bias=False``\ 는 세 모듈 모두 받아들이며, 모든 레이어와 방향의 편향을 없앱니다.

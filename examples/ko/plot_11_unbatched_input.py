@@ -69,22 +69,31 @@ assert h_0.shape == (D * num_layers, H_out)
 assert torch.equal(output_0, output)
 
 # %%
-# 2차원 입력에 배치가 있는 3차원 ``h_0``\ 을 주면 거부되고, 반대로 섞어도 마찬가지입니다.
+# 2차원 입력에 배치 축이 있는 3차원 ``h_0``\ 을 주면 오류가 나고, 반대로 섞어도 마찬가지입니다.
 h_0_batched = torch.zeros(D * num_layers, 1, H_out)
 try:
     rnn(x, h_0_batched)
-except RuntimeError as err:
-    print(f"2차원 입력, 3차원 h_0: RuntimeError: {err}")
+except RuntimeError as err:  # 상태의 차원 수는 입력과 같아야 함
+    message = str(err)
+else:
+    raise AssertionError("torch가 2차원 입력에 3차원 h_0을 받았습니다")
+print(f"2차원 입력, 3차원 h_0: RuntimeError: {message}")
+assert message == "For unbatched 2-D input, hx should also be 2-D but got 3-D tensor"
+
 try:
     rnn(x.unsqueeze(1), h_0)
-except RuntimeError as err:
-    print(f"3차원 입력, 2차원 h_0: RuntimeError: {err}")
+except RuntimeError as err:  # 상태의 차원 수는 입력과 같아야 함
+    message = str(err)
+else:
+    raise AssertionError("torch가 3차원 입력에 2차원 h_0을 받았습니다")
+print(f"3차원 입력, 2차원 h_0: RuntimeError: {message}")
+assert message == "For batched 3-D input, hx should also be 3-D but got 2-D tensor"
 
 # %%
 # 배치 축 다시 붙이기
 # -------------------
 # 배치가 있는 모양을 얻으려면 레이어가 기대하는 자리에 크기 1인 배치 축을 붙입니다. 기본
-# 배치 ``(L, N, H_in)``\ 이면 ``unsqueeze(1)``, ``batch_first=True``\ 로 ``(N, L, H_in)``\ 을
+# 축 순서 ``(L, N, H_in)``\ 이면 ``unsqueeze(1)``, ``batch_first=True``\ 로 ``(N, L, H_in)``\ 을
 # 쓰면 ``unsqueeze(0)``\ 입니다. 두 경우 모두 ``h_n``\ 은 ``N``\ 을 가운데에 둡니다. 값은 배치
 # 축이 없을 때와 같습니다.
 N = 1
@@ -133,8 +142,12 @@ assert c_n_l.shape == (D * num_layers, H_cell)
 state_batched = (h_0_batched, torch.zeros(D * num_layers, 1, H_cell))
 try:
     lstm(x, state_batched)
-except RuntimeError as err:
-    print(f"RuntimeError: {err}")
+except RuntimeError as err:  # 두 상태 모두 2차원이어야 함
+    message = str(err)
+else:
+    raise AssertionError("torch가 2차원 입력에 3차원 (h_0, c_0)을 받았습니다")
+print(f"RuntimeError: {message}")
+assert message.startswith("For unbatched 2-D input, hx and cx should also be 2-D")
 
 # %%
 # 더 보기

@@ -41,8 +41,8 @@ assert all(s.shape == (n, H_in) for s, n in zip(seqs, lengths.tolist(), strict=T
 assert padded.shape == (N, L_max, H_in)
 
 # %%
-# ``batch_first=True``\ 가 없으면 ``pad_sequence``\ 는 순환 모듈의 기본 배치와 마찬가지로 시간
-# 축을 맨 앞에 둡니다.
+# ``batch_first=True``\ 가 없으면 ``pad_sequence``\ 는 순환 모듈의 기본 축 순서와 마찬가지로
+# 시간 축을 맨 앞에 둡니다.
 print(f"pad_sequence(seqs): {tuple(pad_sequence(seqs).shape)}  (L_max, N, H_in)")
 assert pad_sequence(seqs).shape == (L_max, N, H_in)
 
@@ -56,14 +56,24 @@ assert mask.shape == (N, L_max)
 assert torch.equal(padded[~mask], torch.zeros(int((~mask).sum()), H_in))
 
 # %%
-# ``enforce_sorted=True``\ 는 길이가 내림차순이어야 합니다
-# ---------------------------------------------------------
+# ``enforce_sorted=True``\ 는 긴 시퀀스부터 놓여 있어야 합니다
+# -------------------------------------------------------------
 # ``pack_padded_sequence``\ 는 기본적으로 가장 긴 시퀀스가 맨 앞에 있다고 가정합니다. 우리 길이는
 # 그 순서가 아니므로 PyTorch가 오류를 냅니다.
 try:
     pack_padded_sequence(padded, lengths, batch_first=True)
-except RuntimeError as err:
-    print(f"RuntimeError: {err}")
+except RuntimeError as err:  # enforce_sorted=True가 기본값
+    message = str(err)
+else:
+    raise AssertionError("torch가 enforce_sorted=True에서 정렬되지 않은 길이를 패킹했습니다")
+print(f"RuntimeError: {message}")
+assert message.startswith("`lengths` array must be sorted in decreasing order")
+
+# %%
+# 메시지의 "decreasing"은 같은 길이를 허용합니다. 길이가 같은 시퀀스가 나란히 있어도 됩니다.
+packed_ties = pack_padded_sequence(torch.zeros(3, 4, H_in), [4, 4, 2], batch_first=True)
+print(f"길이 [4, 4, 2]를 패킹함: batch_sizes {packed_ties.batch_sizes.tolist()}")
+assert packed_ties.batch_sizes.tolist() == [3, 3, 2, 2]
 
 # %%
 # 방법은 둘입니다. 배치를 직접 정렬하거나, ``enforce_sorted=False``\ 를 넘겨 PyTorch가 정렬하게
@@ -98,7 +108,7 @@ assert packed.batch_sizes.shape == (L_max,)
 assert torch.equal(packed.batch_sizes, mask.sum(dim=0))
 
 # %%
-# 아래 그림은 위의 텐서로 두 배치를 그린 것입니다. 왼쪽은 패딩된 배치와 그 마스크이고, 오른쪽은
+# 아래 그림은 위의 텐서로 두 가지 저장 방식을 그린 것입니다. 왼쪽은 패딩된 배치와 그 마스크이고, 오른쪽은
 # ``packed.data``\ 의 행을 저장된 순서대로 놓고 각 행이 어느 시퀀스의 몇 번째 스텝에서 왔는지
 # 적은 것입니다(시퀀스 번호 텐서와 스텝 번호 텐서를 같은 방식으로 패킹해 알아냈습니다). 굵은
 # 선은 ``.data``\ 를 ``batch_sizes``\ 묶음으로 나눕니다.
@@ -117,17 +127,17 @@ colors = np.where(mask.numpy()[..., None], plt.cm.tab10(seq_id.numpy())[..., :3]
 ax_pad.imshow(colors, aspect="auto")
 for i in range(N):
     for t in range(L_max):
-        ax_pad.text(t, i, f"t{t}" if mask[i, t] else "pad", ha="center", va="center")
-ax_pad.set_title(f"padded: {tuple(padded.shape[:2])} (N, L_max)\ncolored = real, grey = pad")
-ax_pad.set_xlabel("time step")
-ax_pad.set_ylabel("sequence")
+        ax_pad.text(t, i, f"t{t}" if mask[i, t] else "패딩", ha="center", va="center")
+ax_pad.set_title(f"padded: {tuple(padded.shape[:2])} (N, L_max)\n색 = 실제 값, 회색 = 패딩")
+ax_pad.set_xlabel("타임 스텝")
+ax_pad.set_ylabel("시퀀스")
 ax_pad.set_yticks(range(N))
 ax_pad.set_xticks(range(L_max))
 
 rows = np.arange(len(packed_seq))
 ax_pack.barh(rows, 1, color=plt.cm.tab10(packed_seq.numpy()), height=0.9)
 for r, (i, t) in enumerate(zip(packed_seq.tolist(), packed_step.tolist(), strict=True)):
-    ax_pack.text(0.5, r, f"seq {i}, t{t}", ha="center", va="center")
+    ax_pack.text(0.5, r, f"시퀀스 {i}, t{t}", ha="center", va="center")
 ends = packed.batch_sizes.cumsum(0)
 for t, (end, size) in enumerate(zip(ends.tolist(), packed.batch_sizes.tolist(), strict=True)):
     ax_pack.axhline(end - 0.5, color="black", lw=2)
@@ -135,8 +145,8 @@ for t, (end, size) in enumerate(zip(ends.tolist(), packed.batch_sizes.tolist(), 
 ax_pack.set_xlim(0, 1.3)
 ax_pack.set_ylim(len(rows) - 0.5, -0.5)
 ax_pack.set_xticks([])
-ax_pack.set_ylabel("row of packed.data")
-ax_pack.set_title(f"packed.data: {tuple(packed.data.shape)}\nbatch_sizes: rows per step")
+ax_pack.set_ylabel("packed.data의 행")
+ax_pack.set_title(f"packed.data: {tuple(packed.data.shape)}\nbatch_sizes: 타임 스텝마다의 행 수")
 plt.show()
 
 # %%
@@ -173,8 +183,12 @@ print(f"output_fixed: {tuple(output_fixed.shape)}  (N, total_length, D * H_out)"
 assert output_fixed.shape == (N, total_length, D * H_out)
 try:
     pad_packed_sequence(packed_out, batch_first=True, total_length=L_max - 2)
-except ValueError as err:
-    print(f"ValueError: {err}")
+except ValueError as err:  # total_length는 늘리기만 하고 자르지는 않음
+    message = str(err)
+else:
+    raise AssertionError("pad_packed_sequence가 가장 긴 시퀀스보다 짧게 잘랐습니다")
+print(f"ValueError: {message}")
+assert message.startswith("Expected total_length to be at least the length of the longest")
 
 # %%
 # 패킹 없이 패딩만 하면 ``h_n``\ 이 달라집니다
@@ -197,6 +211,48 @@ for i, s in enumerate(seqs):
     same = torch.allclose(h_n[:, i], h_alone[:, 0])
     print(f"시퀀스 {i}: 패킹한 h_n과 따로 실행한 결과가 같은가: {same}")
     assert same
+
+# %%
+# ``pack_sequence``, 직접 넘긴 ``h_0``, ``batch_first``
+# -----------------------------------------------------
+# ``pack_sequence``\ 는 시퀀스 리스트를 먼저 패딩하지 않고 바로 패킹하며, 결과는 같은
+# ``PackedSequence``\ 입니다.
+from torch.nn.utils.rnn import pack_sequence
+
+packed_list = pack_sequence(seqs, enforce_sorted=False)
+print(f"pack_sequence(seqs).data: {tuple(packed_list.data.shape)}  (sum(lengths), H_in)")
+assert torch.equal(packed_list.data, packed.data)
+assert torch.equal(packed_list.batch_sizes, packed.batch_sizes)
+
+# %%
+# ``enforce_sorted=False``\ 일 때 직접 넘기는 ``h_0``\ 은 시퀀스와 마찬가지로 *원래* 배치 순서를
+# 따릅니다. ``h_0[:, i]``\ 가 시퀀스 ``i``\ 의 출발점입니다. PyTorch가 배치와 함께 정렬했다가
+# ``h_n``\ 을 원래 순서로 되돌립니다.
+h_0 = torch.randn(D * gru.num_layers, N, H_out)
+_, h_n_given = gru(packed_list, h_0)
+for i, s in enumerate(seqs):
+    _, h_alone = gru(s.unsqueeze(0), h_0[:, i : i + 1])
+    same = torch.allclose(h_n_given[:, i], h_alone[:, 0], atol=1e-6)  # float32 반올림 오차
+    print(f"시퀀스 {i}이 h_0[:, {i}]에서 출발하는가: {same}")
+    assert same
+
+# %%
+# 패킹된 시퀀스 입력에는 모듈의 ``batch_first``\ 가 적용되지 않습니다. ``PackedSequence``\ 에는
+# 순서를 정할 배치 축이나 시간 축이 없기 때문입니다(``pad_packed_sequence``\ 는 자기
+# ``batch_first``\ 인자를 따로 받습니다). 같은 가중치를 ``batch_first=False``\ 로 만든 모듈에
+# 넣어도 결과가 같습니다.
+gru_time_first = nn.GRU(input_size=H_in, hidden_size=H_out)
+gru_time_first.load_state_dict(gru.state_dict())
+packed_out_tf, h_n_tf = gru_time_first(packed)
+same_output = torch.equal(packed_out_tf.data, packed_out.data)
+print(
+    "batch_first=False: 패킹된 출력이 같은가:",
+    same_output,
+    " h_n이 같은가:",
+    torch.equal(h_n_tf, h_n),
+)
+assert same_output
+assert torch.equal(h_n_tf, h_n)
 
 # %%
 # 시퀀스마다 마지막 실제 출력

@@ -47,8 +47,12 @@ assert h_single.shape == (H_out,)
 # 시퀀스 전체를 넣으면 차원이 하나 많습니다. 셀은 짐작하지 않고 오류를 냅니다.
 try:
     rnn_cell(x)
-except ValueError as err:
-    print(f"ValueError: {err}")
+except ValueError as err:  # 셀은 시퀀스가 아니라 스텝 하나를 받음
+    message = str(err)
+else:
+    raise AssertionError("nn.RNNCell이 시퀀스 전체를 받았습니다")
+print(f"ValueError: {message}")
+assert message == "RNNCell: Expected input to be 1D or 2D, got 3D instead"
 
 # %%
 # 셀의 가중치
@@ -136,11 +140,15 @@ assert torch.allclose(h, h_n_lstm[0])
 assert torch.allclose(c, c_n_lstm[0])
 
 # %%
-# 쌍이 들어갈 자리에 텐서 하나만 넣으면 거부합니다.
+# 쌍이 들어갈 자리에 텐서 하나만 넣으면 오류가 납니다.
 try:
     lstm_cell(x[:, 0], h)
-except TypeError as err:
-    print(f"TypeError: {err}")
+except TypeError as err:  # LSTMCell의 상태는 (h, c) 쌍
+    message = str(err)
+else:
+    raise AssertionError("nn.LSTMCell이 텐서 하나를 상태로 받았습니다")
+print(f"TypeError: {message}")
+assert message.startswith("lstm_cell(): argument 'hx' (position 2) must be tuple of Tensors")
 
 # %%
 # ``GRUCell``
@@ -182,10 +190,10 @@ for ax, (name, full, loop) in zip(axes, pairs, strict=True):
     ax.plot(full[0].detach().numpy(), lw=1.5)
     ax.set_prop_cycle(color=plt.cm.tab10.colors[:H_out])
     ax.plot(loop[0].detach().numpy(), "o", ms=7, mfc="none")
-    ax.set_title(f"nn.{name}: lines\n{name}Cell loop: circles")
-    ax.set_xlabel("time step (L)")
+    ax.set_title(f"nn.{name}: 선\n{name}Cell 반복: 원")
+    ax.set_xlabel("타임 스텝 (L)")
     ax.set_xticks(range(L))
-axes[0].set_ylabel("output[0]: one line per hidden unit")
+axes[0].set_ylabel("output[0]: 은닉 유닛마다 선 하나")
 plt.show()
 
 # %%

@@ -173,8 +173,8 @@ for b, gate in enumerate("ifgo"):
         ax_w.axhline(b * H_out - 0.5, color="black", lw=2)
     ax_w.text(H_in - 0.4, (b + 0.5) * H_out - 0.5, gate, va="center", fontsize=12)
 ax_w.set_title(f"LSTM weight_ih_l0\n{W.shape}: (4 * H_out, H_in)")
-ax_w.set_xlabel("input feature (H_in)")
-ax_w.set_ylabel("row (gate block x H_out)")
+ax_w.set_xlabel("입력 특성 (H_in)")
+ax_w.set_ylabel("행 (게이트 블록 x H_out)")
 ax_w.set_xlim(-0.5, H_in + 0.3)
 ax_w.set_xticks(range(H_in))
 ax_w.set_yticks([b * H_out for b in range(4)])
@@ -182,14 +182,14 @@ ax_w.set_yticks([b * H_out for b in range(4)])
 module_names = list(counts)
 layer0_counts = [counts[m][0] for m in module_names]
 layer1_counts = [counts[m][1] for m in module_names]
-ax_n.bar(module_names, layer0_counts, label="layer 0")
-ax_n.bar(module_names, layer1_counts, bottom=layer0_counts, label="layer 1")
+ax_n.bar(module_names, layer0_counts, label="레이어 0")
+ax_n.bar(module_names, layer1_counts, bottom=layer0_counts, label="레이어 1")
 for k, m in enumerate(module_names):
     ax_n.text(k, sum(counts[m]), str(sum(counts[m])), ha="center", va="bottom")
-ax_n.set_title(f"parameter count, num_layers={num_layers}, bidirectional=True")
-ax_n.set_ylabel("number of parameters")
+ax_n.set_title(f"매개변수 수, num_layers={num_layers}, bidirectional=True")
+ax_n.set_ylabel("매개변수 개수")
 ax_n.set_ylim(0, 1.3 * max(sum(c) for c in counts.values()))
-ax_n.legend(loc="upper left", title="both directions")
+ax_n.legend(loc="upper left", title="두 방향 합계")
 plt.show()
 
 # %%

@@ -136,8 +136,12 @@ assert tags.shape == (N, L)
 # 축으로 읽고, 그에 맞는 모양의 타깃을 기대합니다.
 try:
     loss_fn(tag_logits, tags)
-except RuntimeError as err:
-    print(f"RuntimeError: {err}")
+except RuntimeError as err:  # L을 클래스 축으로 읽음
+    message = str(err)
+else:
+    raise AssertionError("CrossEntropyLoss가 (N, L, C) 로짓과 (N, L) 타깃을 받았습니다")
+print(f"RuntimeError: {message}")
+assert message.startswith("Expected target size")
 
 # %%
 # 고치는 방법은 두 가지이고 결과는 같습니다. ``transpose``\ 로 1번 축과 2번 축을 바꿔 클래스를
@@ -200,14 +204,14 @@ vmax = float(max(abs(one).max(), abs(many).max()))
 
 ax_one.imshow(one, cmap="RdBu", vmin=-vmax, vmax=vmax, aspect="auto")
 ax_one.plot(labels[0].item(), 0, "ko")
-ax_one.set_title(f"many-to-one, logits[0]: {tuple(logits[0].shape)}")
+ax_one.set_title(f"다대일, logits[0]: {tuple(logits[0].shape)}")
 ax_one.set_yticks([])
 
 ax_many.imshow(many, cmap="RdBu", vmin=-vmax, vmax=vmax, aspect="auto")
 ax_many.plot(tags[0].numpy(), range(L), "ko")
-ax_many.set_title(f"many-to-many, tag_logits[0]: {tuple(tag_logits[0].shape)}")
-ax_many.set_xlabel("class (C)")
-ax_many.set_ylabel("time step (L)")
+ax_many.set_title(f"다대다, tag_logits[0]: {tuple(tag_logits[0].shape)}")
+ax_many.set_xlabel("클래스 (C)")
+ax_many.set_ylabel("타임 스텝 (L)")
 plt.show()
 
 # %%

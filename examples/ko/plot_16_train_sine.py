@@ -120,18 +120,18 @@ import matplotlib.pyplot as plt
 
 steps = np.arange(1, L_test + 1)
 fig, ax = plt.subplots(figsize=(8, 4), layout="constrained")
-ax.plot(steps, truth[0, 1:, 0].numpy(), color="0.6", lw=3, label="truth: sin at step t")
+ax.plot(steps, truth[0, 1:, 0].numpy(), color="0.6", lw=3, label="정답: 스텝 t의 sin 값")
 ax.plot(
     steps,
     predicted[0, :, 0].numpy(),
     "o",
     ms=4,
     color="C3",
-    label="prediction from steps < t",
+    label="t 이전 스텝으로 한 예측",
 )
-ax.set_title(f"unseen wave: predicted {tuple(predicted.shape)} against truth")
-ax.set_xlabel("time step t")
-ax.set_ylabel("value")
+ax.set_title(f"처음 보는 사인파: 예측 {tuple(predicted.shape)}과 정답")
+ax.set_xlabel("타임 스텝 t")
+ax.set_ylabel("값")
 ax.legend(loc="lower left")
 plt.show()
 # sphinx_gallery_thumbnail_number = 1
@@ -140,9 +140,9 @@ plt.show()
 # 학습 스텝에 따른 손실을 로그 스케일로 그렸습니다.
 fig, ax = plt.subplots(figsize=(8, 3), layout="constrained")
 ax.semilogy(losses)
-ax.set_title("training loss (MSE)")
-ax.set_xlabel("training step")
-ax.set_ylabel("loss")
+ax.set_title("학습 손실 (MSE)")
+ax.set_xlabel("학습 스텝")
+ax.set_ylabel("손실")
 plt.show()
 
 # %%

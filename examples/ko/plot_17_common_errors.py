@@ -39,8 +39,12 @@ assert x.shape == (N, L, H_in)
 rnn_one_feature = nn.RNN(input_size=1, hidden_size=H_out, batch_first=True)
 try:
     rnn_one_feature(x)
-except RuntimeError as err:
-    print(f"RuntimeError: {err}")
+except RuntimeError as err:  # forward가 가장 먼저 검사함
+    message = str(err)
+else:
+    raise AssertionError("torch가 input_size=1인 모듈에 특성 4개짜리 입력을 받았습니다")
+print(f"RuntimeError: {message}")
+assert message.startswith("input.size(-1) must be equal to input_size")
 
 # %%
 # **고치는 법:** ``input_size``\ 는 입력의 *마지막* 차원의 크기입니다. 손으로 적지 말고
@@ -59,13 +63,17 @@ assert output.shape == (N, L, D * H_out)
 # 2. 배치 우선으로 만든 ``h_0``
 # -----------------------------
 # ``batch_first=True``\ 는 입력과 ``output``\ 의 배치 축만 앞으로 옮깁니다. 은닉 상태(hidden
-# state)는 원래 배치인 ``(D * num_layers, N, H_out)``\ 을 그대로 쓰므로, 배치 축이 앞에 온
-# ``h_0``\ 은 거부됩니다.
+# state)는 원래 축 순서인 ``(D * num_layers, N, H_out)``\ 을 그대로 쓰므로, 배치 축이 앞에 온
+# ``h_0``\ 을 넘기면 오류가 납니다.
 h_0_batch_first = torch.zeros(N, num_layers, H_out)
 try:
     rnn(x, h_0_batch_first)
-except RuntimeError as err:
-    print(f"RuntimeError: {err}")
+except RuntimeError as err:  # (N, num_layers, H_out)은 (num_layers, N, H_out)이 아님
+    message = str(err)
+else:
+    raise AssertionError("torch가 배치 우선으로 만든 h_0을 받았습니다")
+print(f"RuntimeError: {message}")
+assert message.startswith("Expected hidden size")
 
 # %%
 # **고치는 법:** ``h_0``\ 을 ``(D * num_layers, N, H_out)``\ 으로 만들거나, 이미 가진 텐서의
@@ -93,8 +101,17 @@ for layers in (1, num_layers):
     )
     try:
         lstm(x, torch.zeros(D * layers, N, H_out))
-    except (IndexError, RuntimeError) as err:
-        print(f"num_layers={layers}: {type(err).__name__}: {err}")
+    except (IndexError, RuntimeError) as err:  # torch가 찾는 문제가 num_layers에 따라 다름
+        message = f"{type(err).__name__}: {err}"
+    else:
+        raise AssertionError(f"num_layers={layers}인 nn.LSTM이 텐서 하나를 상태로 받았습니다")
+    print(f"num_layers={layers}: {message}")
+    if layers == 1:
+        assert message.startswith("IndexError: index 1 is out of bounds for dimension 0")
+    else:
+        assert message.startswith(
+            "RuntimeError: For batched 3-D input, hx and cx should also be 3-D"
+        )
 
 # %%
 # **고치는 법:** 튜플로 넘깁니다. ``c_0``\ 은 ``h_0``\ 과 배치가 같고, 마지막 차원이 셀 상태
@@ -121,8 +138,12 @@ wave = torch.sin(torch.linspace(0, torch.pi, L))
 print(f"wave: {tuple(wave.shape)}  (L,)")
 try:
     rnn_one_feature(wave)
-except ValueError as err:
-    print(f"ValueError: {err}")
+except ValueError as err:  # 특성 축이 없음
+    message = str(err)
+else:
+    raise AssertionError("torch가 1차원 입력을 받았습니다")
+print(f"ValueError: {message}")
+assert message.startswith("RNN: Expected input to be 2D or 3D, got 1D")
 
 # %%
 # **고치는 법:** 앞에 배치 축, 뒤에 특성 축을 추가하면 시퀀스 하나, 특성 하나짜리
@@ -153,8 +174,12 @@ x64 = torch.from_numpy(samples)
 print(f"x64: {tuple(x64.shape)}  (N, L, H_in), dtype {x64.dtype}")
 try:
     rnn(x64)
-except ValueError as err:
-    print(f"ValueError: {err}")
+except ValueError as err:  # float64 데이터, float32 가중치
+    message = str(err)
+else:
+    raise AssertionError("torch가 float32 가중치에 float64 입력을 받았습니다")
+print(f"ValueError: {message}")
+assert message.startswith("RNN input dtype (torch.float64) does not match weight dtype")
 
 # %%
 # **고치는 법:** 메시지가 제안하는 대로 데이터를 변환합니다. ``.float()``\ 는
@@ -170,8 +195,8 @@ assert output.dtype == torch.float32
 # 6. ``pack_padded_sequence``\ 에 정렬되지 않은 길이
 # --------------------------------------------------
 # 패딩(padding)한 배치를 패킹하면 RNN이 패딩을 건너뜁니다. ``pack_padded_sequence``\ 는
-# 기본적으로 시퀀스가 긴 것부터 짧은 것 순으로 정렬되어 있기를 요구하고, 다른 순서의 배치는
-# 거부합니다.
+# 기본적으로 시퀀스가 긴 것부터 짧은 것 순으로 정렬되어 있기를 요구하고, 다른 순서의 배치를
+# 넘기면 오류가 납니다.
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence, pad_sequence
 
 lengths = torch.tensor([3, L, 2])  # CPU에 둔 시퀀스별 길이, 정렬되지 않음
@@ -182,8 +207,12 @@ print(f"lengths: {tuple(lengths.shape)}  (N,)")
 assert padded.shape == (N, L, H_in)
 try:
     pack_padded_sequence(padded, lengths, batch_first=True)
-except RuntimeError as err:
-    print(f"RuntimeError: {err}")
+except RuntimeError as err:  # enforce_sorted=True가 기본값
+    message = str(err)
+else:
+    raise AssertionError("torch가 enforce_sorted=True에서 정렬되지 않은 길이를 패킹했습니다")
+print(f"RuntimeError: {message}")
+assert message.startswith("`lengths` array must be sorted in decreasing order")
 
 # %%
 # **고치는 법:** ``enforce_sorted=False``\ 를 넘깁니다. PyTorch가 안에서 배치를 정렬했다가
@@ -203,18 +232,50 @@ print("h_n[-1]이 시퀀스마다 마지막 실제 타임 스텝과 같은가:",
 assert matches
 
 # %%
+# LSTM과 GRU는 두 메시지를 다르게 씁니다
+# --------------------------------------
+# 검색할 때는 여러분의 모듈이 출력한 문장을 그대로 쓰세요. 1차원 입력(실수 4)의 메시지에는
+# 모듈 이름이 붙고, "tensor"라는 단어는 ``nn.RNN``\ 에만 있습니다.
+for module in (nn.RNN, nn.GRU, nn.LSTM):
+    layer = module(input_size=1, hidden_size=H_out, batch_first=True)
+    try:
+        layer(wave)
+    except ValueError as err:  # 모듈마다 같은 1차원 사인파
+        message = str(err)
+    else:
+        raise AssertionError(f"nn.{module.__name__}이 1차원 입력을 받았습니다")
+    print(f"nn.{module.__name__}: ValueError: {message}")
+    assert message.startswith(f"{module.__name__}: Expected input to be 2D or 3D, got 1D")
+
+# %%
+# LSTM에서는 잘못된 ``h_0``\ (실수 2)을 상태 튜플의 첫 번째 원소인 ``hidden[0]``\ 으로 부릅니다.
+# ``c_0``\ 이 잘못되었다면 ``hidden[1]``\ 입니다.
+lstm_one = nn.LSTM(input_size=H_in, hidden_size=H_out, batch_first=True)
+try:
+    lstm_one(x, (torch.zeros(N, 1, H_out), torch.zeros(1, N, H_cell)))
+except RuntimeError as err:  # h_0은 배치 우선, c_0은 올바름
+    message = str(err)
+else:
+    raise AssertionError("nn.LSTM이 배치 우선으로 만든 h_0을 받았습니다")
+print(f"nn.LSTM: RuntimeError: {message}")
+assert message.startswith("Expected hidden[0] size")
+
+# %%
 # 메시지별 원인 정리
 # ------------------
 # - ``input.size(-1) must be equal to input_size``: 입력의 마지막 차원이 ``input_size``\ 와
 #   다릅니다.
-# - ``Expected hidden size ..., got ...``: ``h_0``\ 이 ``(D * num_layers, N, H_out)``\ 이
-#   아닙니다. 배치 축을 앞에 둔 ``h_0``\ 인 경우가 많습니다.
+# - ``Expected hidden size ..., got ...``\ (LSTM에서는 ``Expected hidden[0] size``):
+#   ``h_0``\ 이 ``(D * num_layers, N, H_out)``\ 이 아닙니다. 배치 축을 앞에 둔 ``h_0``\ 인 경우가
+#   많습니다.
 # - LSTM에서 ``IndexError: index 1 is out of bounds`` 또는 ``hx and cx should also be 3-D``:
 #   튜플 ``(h_0, c_0)``\ 이 들어갈 자리에 텐서 하나를 넘겼습니다.
-# - ``Expected input to be 2D or 3D, got 1D tensor``: 특성 축(그리고 배치 축)이 없습니다.
+# - ``RNN: Expected input to be 2D or 3D, got 1D tensor instead``\ (LSTM과 GRU에서는
+#   ``LSTM: ... got 1D instead``\ 처럼 씀): 특성 축(그리고 배치 축)이 없습니다.
 # - ``input dtype (torch.float64) does not match weight dtype``: NumPy 데이터를
 #   ``.float()``\ 로 변환하지 않았습니다.
-# - ``lengths array must be sorted in decreasing order``: ``enforce_sorted=False``\ 를 넘깁니다.
+# - ``lengths array must be sorted in decreasing order``: 길이가 긴 것부터 놓여 있지 않습니다(같은
+#   길이는 괜찮습니다). ``enforce_sorted=False``\ 를 넘깁니다.
 #
 # 더 보기
 # -------
