@@ -55,7 +55,7 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
     comes with a message in the chosen language.
     """
     parser = _Parser(prog=PROG, description=text("help_description", lang), allow_abbrev=False)
-    commands = parser.add_subparsers(dest="command", metavar="shapes")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     shapes = commands.add_parser(
         "shapes",
         help=text("help_shapes", lang),
@@ -94,6 +94,9 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
     shapes.add_argument("--with-h0", action="store_true", help=text("help_with_h0", lang))
     shapes.add_argument("--json", action="store_true", help=text("help_json", lang))
     shapes.add_argument("--lang", metavar="{en,ko}", help=text("help_lang", lang))
+    from rnn_guide.trace_cli import add_trace_parser  # parsed by rnn_guide.trace_cli.main
+
+    add_trace_parser(commands, lang)
     return parser
 
 
@@ -351,6 +354,10 @@ def main(argv: list[str] | None = None) -> int:
         if chosen not in LANGS:
             return _fail(_bad_lang_message(chosen, lang), lang, 2)
         lang = "ko" if chosen == "ko" else "en"
+    if argv[:1] == ["trace"]:
+        from rnn_guide.trace_cli import main as trace_main
+
+        return trace_main(argv[1:], lang)
     parser = build_parser(lang)
     try:
         args = parser.parse_args(argv)

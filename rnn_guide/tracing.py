@@ -267,10 +267,10 @@ def _fmt_shape(shape: Sequence[int]) -> str:
 
 
 def _short(values: Sequence[int]) -> str:
-    """``[3, 2, 1]``, or ``[9, 9, 8, ..., 1] (40)`` for long lists."""
-    if len(values) <= 8:
+    """``[3, 2, 1]``, or ``[9, 9, 8, 8, 7, 7, ..., 2, 1]`` for lists longer than 12."""
+    if len(values) <= 12:
         return "[" + ", ".join(map(str, values)) + "]"
-    return "[" + ", ".join([*map(str, values[:4]), "...", str(values[-1])]) + f"] ({len(values)})"
+    return "[" + ", ".join([*map(str, values[:6]), "...", *map(str, values[-2:])]) + "]"
 
 
 def format_value(value: Value) -> str:
