@@ -22,11 +22,10 @@ as JSON.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 import torch
 from torch import Tensor, nn
@@ -37,9 +36,11 @@ from rnn_guide.errors import Lang
 from rnn_guide.layout import final_hidden, h_n_layout
 from rnn_guide.shapes import InputError, InputSpec, Shape, ShapeReport, evaluate, expected_shapes
 
+if TYPE_CHECKING:
+    from rnn_guide.explain import Explanation
+
 __all__ = [
     "Call",
-    "Entry",
     "Failure",
     "PackedValue",
     "Recurrent",
@@ -807,24 +808,11 @@ def _notes(details: Recurrent, lang: Lang) -> list[str]:
     return notes
 
 
-class Entry(Protocol):
-    """What the error catalogue (``rnn_guide.explain.explain``) says about a message."""
+def explanation(message: str, lang: Lang) -> Explanation | None:
+    """The error catalogue's entry for ``message`` (:func:`rnn_guide.explain.explain`)."""
+    from rnn_guide.explain import explain
 
-    entry_id: str
-    title: str
-    meaning: str
-    fix: str
-    url: str
-
-
-def explanation(message: str, lang: Lang) -> Entry | None:
-    """The error catalogue's entry for ``message``, in ``lang``; ``None`` if none matches."""
-    try:
-        catalogue = importlib.import_module("rnn_guide.explain")
-    except ModuleNotFoundError:  # the catalogue has not landed in this checkout yet
-        return None
-    entry: Entry | None = catalogue.explain(message, lang)
-    return entry
+    return explain(message, lang)
 
 
 def _failure_lines(result: Trace, lang: Lang) -> list[str]:
