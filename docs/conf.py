@@ -118,7 +118,10 @@ sphinx_gallery_conf = {
 
 # -- HTML -----------------------------------------------------------------------------------
 html_theme = "furo"
-html_title = "rnn-guide · RNN 텐서 모양 안내서" if KO else "rnn-guide · RNN tensor shapes"
+# The words of the original blog post's title (입출력, shape, 차원), which readers search for.
+html_title = (
+    "rnn-guide · RNN 입출력 모양(shape)과 차원" if KO else "rnn-guide · RNN input and output shapes"
+)
 html_baseurl = f"{SITE_URL}/{lang}/"
 html_favicon = str(DOCS / "_static" / "favicon.svg")
 html_static_path = [str(DOCS / "_static")]

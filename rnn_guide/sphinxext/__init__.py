@@ -18,6 +18,7 @@ from rnn_guide.sphinxext.accessibility import repair_html
 from rnn_guide.sphinxext.calculator import setup_calculator
 from rnn_guide.sphinxext.freshness import setup_freshness
 from rnn_guide.sphinxext.gallery_cards import rewrite_cards
+from rnn_guide.sphinxext.glossary_page import setup_glossary
 from rnn_guide.sphinxext.korean_ui import (
     COPYBUTTON_KO,
     SEARCH_TRANSLATIONS_KO,
@@ -26,7 +27,7 @@ from rnn_guide.sphinxext.korean_ui import (
 )
 from rnn_guide.sphinxext.pages import LANGUAGES, Provenance, language_links
 from rnn_guide.sphinxext.reproducible import normalize_zip, zip_timestamp
-from rnn_guide.sphinxext.search_ko import SearchKorean
+from rnn_guide.sphinxext.search_ko import setup_search_ko
 from rnn_guide.sphinxext.sitemap import write_sitemap
 
 if TYPE_CHECKING:
@@ -95,7 +96,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """Register the rnn-guide hooks with Sphinx."""
     if app.config.language not in LANGUAGES:
         raise ValueError(f"rnn_guide.sphinxext: language must be one of {sorted(LANGUAGES)}")
-    app.add_search_language(SearchKorean)
+    setup_search_ko(app)
+    setup_glossary(app)
     setup_freshness(app)
     setup_calculator(app)
     app.connect("config-inited", _add_provenance)
