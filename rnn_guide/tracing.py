@@ -22,9 +22,11 @@ as JSON.
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import torch
@@ -50,6 +52,7 @@ __all__ = [
     "Trace",
     "Value",
     "describe",
+    "example_classes",
     "explanation",
     "format_trace",
     "format_value",
@@ -563,6 +566,46 @@ def trace(model: nn.Module, *inputs: object, **kwargs: object) -> Trace:
         for handle in handles:
             handle.remove()
     return result
+
+
+# -- Models from the gallery -----------------------------------------------------------------
+
+
+def example_classes(path: str | Path) -> dict[str, type]:
+    """The classes an example script defines, without running the rest of the script.
+
+    Only the script's imports, its assignments of literal constants (``PAD, UNK = 0, 1``)
+    and its ``class`` statements are executed, so the trace of a gallery model uses the
+    gallery's own code and not a second copy of it.
+
+    Args:
+        path: The example, e.g. ``examples/en/models/plot_01_text_classification.py``.
+
+    Returns:
+        Each class by name, in definition order.
+    """
+    tree = ast.parse(Path(path).read_text(encoding="utf-8"), filename=str(path))
+    kept: list[ast.stmt] = []
+    for node in tree.body:
+        if isinstance(node, (ast.Import, ast.ImportFrom, ast.ClassDef)):
+            kept.append(node)
+        elif isinstance(node, ast.Assign) and all(
+            isinstance(name, ast.Name)
+            for target in node.targets
+            for name in (target.elts if isinstance(target, ast.Tuple) else [target])
+        ):
+            try:
+                ast.literal_eval(node.value)
+            except ValueError:
+                continue
+            kept.append(node)
+    namespace: dict[str, object] = {"__name__": Path(path).stem}
+    exec(compile(ast.Module(kept, type_ignores=[]), str(path), "exec"), namespace)  # noqa: S102
+    return {
+        node.name: cls
+        for node in kept
+        if isinstance(node, ast.ClassDef) and isinstance(cls := namespace[node.name], type)
+    }
 
 
 # -- Grouping repeated calls ------------------------------------------------------------------
