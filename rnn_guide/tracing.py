@@ -686,7 +686,7 @@ _TEXT: dict[str, tuple[str, str]] = {
             "torch.cat((h_n[-2], h_n[-1]), dim=-1) is {final}"
         ),
         (
-            "축 순서: h_n.view{view}로 레이어와 방향을 나눕니다. {fwd}행과 {bwd}행(h_n[-2], "
+            "축 순서: h_n.view{view}로 레이어와 방향을 나눕니다. {fwd}번 행과 {bwd}번 행(h_n[-2], "
             "h_n[-1])이 마지막 레이어의 정방향과 역방향이고, "
             "torch.cat((h_n[-2], h_n[-1]), dim=-1)의 모양은 {final}입니다"
         ),
@@ -697,7 +697,7 @@ _TEXT: dict[str, tuple[str, str]] = {
             "layer, {final}"
         ),
         (
-            "축 순서: h_n.view{view}로 레이어를 나눕니다. {row}행(h_n[-1])이 마지막 레이어이고 "
+            "축 순서: h_n.view{view}로 레이어를 나눕니다. {row}번 행(h_n[-1])이 마지막 레이어이고 "
             "모양은 {final}입니다"
         ),
     ),

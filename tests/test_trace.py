@@ -429,7 +429,7 @@ def test_cli_json(capsys, models):
 
 
 def test_cli_forward_failure_exits_1_with_the_explanation(capsys, models):
-    status, out, err = run(capsys, "h15_models:broken", "--input", "3,5,long",
+    status, out, _ = run(capsys, "h15_models:broken", "--input", "3,5,long",
                            "--input", "3,lengths", "--json")  # fmt: skip
     assert status == 1
     failure = json.loads(out)["failure"]
