@@ -747,6 +747,27 @@ _TEXT: dict[str, tuple[str, str]] = {
 }
 
 
+def _wrap(line: str, indent: str, width: int = 92) -> list[str]:
+    """Wrap a long note at spaces by display width (Hangul takes two columns).
+
+    >>> _wrap("aa bb cc", "  ", width=7)
+    ['  aa bb', '    cc']
+    """
+    from rnn_guide.cli import _width
+
+    lines: list[str] = []
+    current = indent
+    for word in line.split(" "):
+        candidate = word if current.strip() == "" else f"{current} {word}"
+        if current.strip() and _width(candidate) > width:
+            lines.append(current)
+            current = indent + "  " + word
+        else:
+            current = indent + word if current.strip() == "" else candidate
+    lines.append(current)
+    return lines
+
+
 def _t(key: str, lang: Lang, **params: object) -> str:
     pair = _TEXT[key]
     return (pair[1] if lang == "ko" else pair[0]).format(**params)
@@ -820,7 +841,8 @@ def _recurrent_block(call: Call, count: int, lang: Lang) -> list[str]:
             meaning = meaning.split(":")[0]
         rows.append([item.name, item.symbolic, shape, meaning])
     lines += ["  " + line for line in _table(header, rows)]
-    lines += ["  " + note for note in _notes(details, lang)]
+    for note in _notes(details, lang):
+        lines += _wrap(note, "  ")
     return lines
 
 
@@ -942,7 +964,10 @@ def format_trace(result: Trace, lang: Lang = "en") -> str:
         for row in shown_recurrent:
             lines += ["", *_recurrent_block(row.call, row.count, lang)]
     if result.failure is not None:
-        lines += ["", *_failure_lines(result, lang)]
+        stopped, *details = _failure_lines(result, lang)
+        lines += ["", stopped]  # torch's message verbatim, on one line, to paste or search
+        for line in details:
+            lines += _wrap(line.lstrip(), line[: len(line) - len(line.lstrip())])
     lines += ["", _t("ran", lang, torch=result.torch_version.split("+")[0])]
     return "\n".join(lines)
 
