@@ -490,3 +490,41 @@ def test_real_process(models):
     assert result.returncode == 2
     assert result.stderr.startswith("rnn-guide: 오류: h15_models:not_a_model()이 nn.Module이 아닌")
     assert "Traceback" not in result.stderr
+
+
+def test_the_trace_page_runs_again_when_a_gallery_model_changes(tmp_path, monkeypatch):
+    """The page reads the example's classes, so the example is one of its inputs."""
+    from types import SimpleNamespace
+
+    from rnn_guide.sphinxext import freshness
+
+    models = tmp_path / "examples" / "en" / "models"
+    models.mkdir(parents=True)
+    (models / "plot_01_model.py").write_text("A = 1\n", encoding="utf-8")
+    docs = tmp_path / "docs" / "en"
+    docs.mkdir(parents=True)
+    (docs / "trace.md").write_text(
+        'file_format: mystnb\nexample_classes(EXAMPLES / "plot_01_model.py")\n', encoding="utf-8"
+    )
+    (docs / "other.md").write_text("file_format: mystnb\n", encoding="utf-8")
+    monkeypatch.setattr(freshness, "_EXAMPLES", tmp_path / "examples")
+    env = SimpleNamespace(
+        srcdir=str(docs), found_docs={"trace", "other"}, doc2path=lambda d: str(docs / f"{d}.md")
+    )
+    before = freshness.page_inputs(env)
+    assert list(before) == ["trace"]
+    (models / "plot_01_model.py").write_text("A = 2\n", encoding="utf-8")
+    assert freshness.page_inputs(env)["trace"] != before["trace"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_real_trace_page_names_its_example(lang):
+    from types import SimpleNamespace
+
+    from rnn_guide.sphinxext import freshness
+
+    docs = ROOT / "docs" / lang
+    env = SimpleNamespace(
+        srcdir=str(docs), found_docs={"trace"}, doc2path=lambda d: str(docs / f"{d}.md")
+    )
+    assert list(freshness.page_inputs(env)) == ["trace"]

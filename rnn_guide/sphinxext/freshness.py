@@ -8,7 +8,9 @@ those inputs beside the doctrees and, when it changes, throws away exactly what 
 * ``gallery`` (Python, torch, NumPy, Matplotlib, sphinx-gallery versions): every example of the
   language runs again;
 * ``notebooks`` (the same, plus the source of ``rnn_guide``): every executed page that imports
-  ``rnn_guide`` runs again.
+  ``rnn_guide`` runs again;
+* ``page_inputs`` (the example scripts an executed page reads, such as the trace page reading
+  a gallery model's classes): that page runs again when one of them changes.
 
 The fingerprint is written only after a successful build, so a failed build is redone in full.
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import platform
+import re
 import shutil
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -31,6 +34,7 @@ __all__ = [
     "Fingerprint",
     "current_fingerprint",
     "executed_docnames",
+    "page_inputs",
     "setup",
     "setup_freshness",
     "source_digest",
@@ -39,6 +43,9 @@ __all__ = [
 _PACKAGES = ("torch", "numpy", "matplotlib", "sphinx-gallery", "myst-nb")
 _STATE = "rnn-guide-fingerprint.json"
 _RNN_GUIDE = Path(__file__).resolve().parent.parent
+_EXAMPLES = _RNN_GUIDE.parent / "examples"
+# An example script named in an executed page's source, e.g. "plot_01_text_classification.py".
+_EXAMPLE_NAME = re.compile(r"\bplot_\w+\.py\b")
 
 Fingerprint = dict[str, str]
 
@@ -80,6 +87,22 @@ def executed_docnames(env: BuildEnvironment) -> set[str]:
     return {docname for docname in env.found_docs if executed(Path(env.doc2path(docname)))}
 
 
+def page_inputs(env: BuildEnvironment) -> dict[str, str]:
+    """For each executed page that names example scripts, a digest of those scripts."""
+    digests: dict[str, str] = {}
+    examples = _EXAMPLES / Path(env.srcdir).name  # the page's language: docs/<lang>
+    for docname in sorted(executed_docnames(env)):
+        names = set(_EXAMPLE_NAME.findall(Path(env.doc2path(docname)).read_text(encoding="utf-8")))
+        files = sorted(path for name in names for path in examples.rglob(name))
+        if files:
+            digest = hashlib.sha256()
+            for path in files:
+                digest.update(path.relative_to(_EXAMPLES).as_posix().encode())
+                digest.update(path.read_bytes())
+            digests[docname] = digest.hexdigest()
+    return digests
+
+
 def _state_path(app: Sphinx) -> Path:
     return Path(app.doctreedir) / _STATE
 
@@ -116,9 +139,15 @@ def _gallery_dirs(app: Sphinx) -> list[Path]:
 def _outdated(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
+    inputs = page_inputs(env)
+    env.rnn_guide_page_inputs = inputs  # type: ignore[attr-defined]
+    previous = _load(app).get("page_inputs", {})
+    reads_changed = {d for d, digest in inputs.items() if previous.get(d) != digest} - added
+    if reads_changed and app.config.nb_execution_cache_path:
+        shutil.rmtree(app.config.nb_execution_cache_path, ignore_errors=True)
     stale = getattr(env, "rnn_guide_stale", None)
     if stale is None:
-        return []
+        return sorted(reads_changed - changed)
     executed = executed_docnames(env) - added - changed
     if stale == "rnn_guide":
         executed = {
@@ -126,13 +155,15 @@ def _outdated(
             for docname in executed
             if "rnn_guide" in Path(env.doc2path(docname)).read_text(encoding="utf-8")
         }
-    return sorted(executed)
+    return sorted(executed | (reads_changed - changed))
 
 
 def _record(app: Sphinx, exception: Exception | None) -> None:
     if exception is None:
         _state_path(app).parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(current_fingerprint(), indent=2, sort_keys=True)
+        state: dict[str, object] = dict(current_fingerprint())
+        state["page_inputs"] = getattr(app.env, "rnn_guide_page_inputs", {})
+        text = json.dumps(state, indent=2, sort_keys=True)
         _state_path(app).write_text(text, encoding="utf-8")
 
 
