@@ -70,9 +70,9 @@ print(message)
 assert message.startswith("Expected hidden size")
 
 # %%
-# The catalogue explains this message under `wrong hidden state shape
-# <../../errors.html#error-hidden-size>`__. Before bridging, split the first axis into its two
-# parts. It runs layer by layer and, within a layer, forward first, so
+# The catalogue explains this message under `h_0 has the wrong shape
+# <../../errors.html#error-hidden-size-mismatch>`__. Before bridging, split the first axis
+# into its two parts. It runs layer by layer and, within a layer, forward first, so
 # ``view(num_layers, D, N, H)`` gives ``[layer, direction]``. The last layer's forward state is
 # the forward half of ``enc_out`` at the last step, its backward state the backward half at
 # step 0:
@@ -219,7 +219,8 @@ assert loss.shape == ()
 # The same mistake with LSTMs
 # ---------------------------
 # An LSTM encoder returns ``(h_n, c_n)``, both ``(num_layers * D, N, H)``. The LSTM's message
-# names ``hidden[0]``, the first tensor of the tuple; bridge both tensors the same way.
+# names ``hidden[0]``, the first tensor of the tuple (the catalogue's `LSTM h_0 of the wrong
+# size <../../errors.html#error-lstm-h0-size-mismatch>`__); bridge both tensors the same way.
 lstm_encoder = nn.LSTM(H_in, H, num_layers=num_layers, bidirectional=True, batch_first=True)
 lstm_decoder = nn.LSTM(E, H, num_layers=num_layers, batch_first=True)
 _, (h_n_lstm, c_n_lstm) = lstm_encoder(source)

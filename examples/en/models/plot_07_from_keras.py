@@ -75,7 +75,7 @@ assert torch.equal(output[:, -1], h_n[-1])
 # %%
 # Keras's states are ``(N, H)``, so passing them to PyTorch as ``(h_0, c_0)`` without the
 # layer axis is refused. Add it with ``unsqueeze(0)``; the catalogue lists this under
-# `hidden state of the wrong dimension <../../errors.html#error-hx-not-3d>`__.
+# `hidden state of the wrong dimension <../../errors.html#error-lstm-hx-cx-rank-batched>`__.
 try:
     t_lstm(x, (k_h, k_c))
 except RuntimeError as err:  # PyTorch wants (num_layers * D, N, H), Keras gave (N, H)

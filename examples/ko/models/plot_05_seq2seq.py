@@ -72,8 +72,8 @@ print(message)
 assert message.startswith("Expected hidden size")
 
 # %%
-# 오류 목록의 `은닉 상태 모양이 틀림 <../../errors.html#error-hidden-size>`__\ 에서 이 메시지를
-# 설명합니다. 연결하기 전에 첫 번째 축을 두 부분으로 나눕니다. 이 축은 레이어 순서로 놓이고,
+# 오류 목록의 `h_0의 모양이 틀림 <../../errors.html#error-hidden-size-mismatch>`__\ 에서 이
+# 메시지를 설명합니다. 연결하기 전에 첫 번째 축을 두 부분으로 나눕니다. 이 축은 레이어 순서로 놓이고,
 # 레이어 안에서는 정방향이 먼저이므로 ``view(num_layers, D, N, H)``\ 는 ``[레이어, 방향]``\ 이
 # 됩니다. 마지막 레이어의 정방향 상태는 마지막 스텝에서 ``enc_out``\ 의 정방향 절반이고,
 # 역방향 상태는 0번 스텝에서 역방향 절반입니다.
@@ -220,8 +220,8 @@ assert loss.shape == ()
 # LSTM에서의 같은 실수
 # --------------------
 # LSTM 인코더는 ``(h_n, c_n)``\ 을 돌려주고, 둘 다 ``(num_layers * D, N, H)``\ 입니다. LSTM의
-# 메시지는 튜플의 첫 번째 텐서를 ``hidden[0]``\ 이라고 부릅니다. 두 텐서를 같은 방법으로
-# 연결합니다.
+# 메시지는 튜플의 첫 번째 텐서를 ``hidden[0]``\ 이라고 부릅니다(오류 목록의 `크기가 틀린 LSTM
+# h_0 <../../errors.html#error-lstm-h0-size-mismatch>`__). 두 텐서를 같은 방법으로 연결합니다.
 lstm_encoder = nn.LSTM(H_in, H, num_layers=num_layers, bidirectional=True, batch_first=True)
 lstm_decoder = nn.LSTM(E, H, num_layers=num_layers, batch_first=True)
 _, (h_n_lstm, c_n_lstm) = lstm_encoder(source)

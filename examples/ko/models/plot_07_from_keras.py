@@ -78,7 +78,7 @@ assert torch.equal(output[:, -1], h_n[-1])
 # %%
 # Keras의 상태는 ``(N, H)``\ 이므로 레이어 축 없이 PyTorch에 ``(h_0, c_0)``\ 으로 넘기면
 # 거부됩니다. ``unsqueeze(0)``\ 으로 축을 붙이세요. 오류 목록에서는
-# `차원이 틀린 은닉 상태 <../../errors.html#error-hx-not-3d>`__\ 에서 다룹니다.
+# `차원이 틀린 은닉 상태 <../../errors.html#error-lstm-hx-cx-rank-batched>`__\ 에서 다룹니다.
 try:
     t_lstm(x, (k_h, k_c))
 except RuntimeError as err:  # PyTorch는 (num_layers * D, N, H)를 원하는데 Keras는 (N, H)
