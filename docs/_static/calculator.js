@@ -460,6 +460,74 @@
   }
 
   // ---------------------------------------------------------------------------------------
+  // The diagram model (rnn_guide/diagram.py: diagram_model, equal_slices), drawn by
+  // rnn-diagram.js, the one renderer of the site's tensor pictures.
+
+  function axisRole(symbol) {
+    if (symbol === "L" || symbol === "max(lengths)") return "time";
+    if (symbol === "N") return "batch";
+    if (symbol === "D*num_layers") return "stack";
+    return "feature";
+  }
+
+  function sliceText(cfg, spec, direction, step) {
+    const bi = cfg.directions === 2n;
+    const features = bi ? (direction === 0 ? ":H_out" : "H_out:") : null;
+    const index = spec.batch === null ? [step] : cfg.batchFirst ? [":", step] : [step, ":"];
+    if (features !== null) index.push(features);
+    else if (index[index.length - 1] === ":") index.pop();
+    const row = String(direction - Number(cfg.directions));
+    return ["output[" + index.join(", ") + "]", "h_n[" + row + "]"];
+  }
+
+  function equalSlices(cfg, spec) {
+    if (cfg.cell || spec.batch === 0n) return [];
+    const slices = [];
+    for (let direction = 0; direction < Number(cfg.directions); direction++) {
+      const step = direction === 1 ? "0" : "-1";
+      const [output, hN] = sliceText(cfg, spec, direction, step);
+      slices.push({
+        direction,
+        step,
+        output,
+        h_n: hN,
+        meaning: direction === 1 ? "eq_first" : "eq_last",
+        text: output + " = " + hN,
+      });
+    }
+    return slices;
+  }
+
+  function diagramModel(cfg, spec, shapes, symbols) {
+    const blocks = ["input", "output", "h_n", "c_n"]
+      .filter((name) => symbols[name] !== undefined)
+      .map((name) => ({
+        name,
+        symbols: symbols[name],
+        axes: symbols[name]
+          .slice(1, -1)
+          .split(", ")
+          .map((symbol, i) => ({ symbol, size: shapes[name][i].toString(), role: axisRole(symbol) })),
+      }));
+    return {
+      call: torchCall(cfg),
+      blocks,
+      cell: cfg.cell,
+      lstm: cfg.lstm,
+      directions: cfg.cell ? 1 : Number(cfg.directions),
+      layers: cfg.cell ? "1" : cfg.layers.toString(),
+      batch_first: cfg.batchFirst && !cfg.cell && spec.batch !== null,
+      batched: spec.batch !== null,
+      h_out: cfg.hOut.toString(),
+      h_cell: cfg.lstm ? cfg.hidden.toString() : null,
+      proj: cfg.proj > 0n,
+      lengths: null,
+      batch_sizes: null,
+      equal: equalSlices(cfg, spec),
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------
   // The page: a form built from the field list below, and the results.
 
   function el(tag, attributes, ...children) {
@@ -585,6 +653,7 @@
   const summary = el("dl"); // no class: furo indents the dd of a dl with one
 
   const noteBox = el("div", { className: "rnn-calc-notes" });
+  const diagram = el("figure", { className: "rnn-diagram rnn-calc-diagram" });
   const tensorBody = el("tbody");
   const parameterBody = el("tbody");
   const code = el("code", { "data-snippet": "" });
@@ -608,6 +677,8 @@
     { className: "rnn-calc-result" },
     el("div", { className: "rnn-calc-summary" }, summary),
     noteBox,
+    el("h2", { className: "rnn-calc-heading" }, M.diagram.heading),
+    diagram,
     el("h2", { className: "rnn-calc-heading" }, page.headingShapes),
     table(["col_tensor", "col_shape", "col_symbolic", "col_meaning"], tensorBody, "rnn-calc-tensors"),
     el("h2", { className: "rnn-calc-heading" }, cap(text("heading_parameters"))),
@@ -697,6 +768,7 @@
     }
     parameterBody.replaceChildren(...rows);
     code.textContent = snippet(cfg, shapes, symbols);
+    window.RNNDiagram.render(diagram, diagramModel(cfg, spec, shapes, symbols), M.diagram);
   }
 
   let stray = new Set(); // keys from the URL that do not apply to its mode, shown until an edit
@@ -704,11 +776,11 @@
   function render(query) {
     try {
       const { cfg, spec } = validate(queryArguments(query));
-      renderResult(cfg, spec);
       errorBox.hidden = true;
       errorMessage.textContent = "";
       errorMessage.setAttribute("data-error", "");
       result.hidden = false;
+      renderResult(cfg, spec);
     } catch (err) {
       if (!(err instanceof Refusal)) throw err;
       errorMessage.textContent = err.render();
@@ -716,6 +788,7 @@
       errorBox.hidden = false;
       result.hidden = true;
       for (const node of result.querySelectorAll("[data-shape]")) node.textContent = "";
+      diagram.replaceChildren();
     }
   }
 

@@ -8,6 +8,27 @@
 * At the end of every HTML build it runs :func:`rnn_guide.sweep.run_sweep` (several hundred
   queries through real forward passes and through validation) and writes the results to
   ``_static/calculator-sweep.json``, which the browser test compares with the page.
+* The calculator draws its tensors (``rnn-diagram.js``, :mod:`rnn_guide.diagram`). The same
+  drawing appears on other pages through the ``rnn-diagram`` directive::
+
+      ```{rnn-diagram}
+      :query: mode=GRU&num_layers=3&bidirectional=1
+      :lengths: 2,4,1
+      ```
+
+  ``query`` is a calculator query string (:func:`rnn_guide.sweep.parse_query`); ``lengths``
+  (and ``enforce_sorted``, 0 or 1) make the batch packed. At build time the directive checks
+  the configuration with a real forward pass (:func:`rnn_guide.run.verified_shapes`) and the
+  marked equal slices against real tensors (:func:`rnn_guide.diagram.torch_equal_slices`),
+  failing the build if either disagrees, and writes the diagram model as JSON next to its
+  text alternative (:func:`rnn_guide.diagram.describe`), so the page says what the picture
+  shows even without JavaScript.
+
+  Why one renderer in JavaScript: the calculator must draw in the browser anyway, and a
+  second renderer (in Python, or node run at build time, which Read the Docs lacks) would be
+  a second drawing to keep equal. The build-time pages therefore embed the model and run the
+  calculator's renderer; only the text alternative is also written in Python, and the
+  browser test checks that both texts agree for every configuration of the sweep.
 """
 
 from __future__ import annotations
@@ -15,19 +36,41 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+
+from rnn_guide import diagram as diagram_module
 from rnn_guide.config import CELL_MODES, MODES
 from rnn_guide.errors import Lang
 from rnn_guide.messages import error_codes, error_text, label, text
-from rnn_guide.shapes import DEFAULT_BATCH, DEFAULT_SEQ_LEN
-from rnn_guide.sweep import DEFAULT_QUERY, QUERY_KEYS, run_sweep, sweep_json, sweep_queries
+from rnn_guide.shapes import DEFAULT_BATCH, DEFAULT_SEQ_LEN, InputSpec
+from rnn_guide.sweep import (
+    DEFAULT_QUERY,
+    QUERY_KEYS,
+    parse_query,
+    run_sweep,
+    sweep_json,
+    sweep_queries,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-__all__ = ["PAGE", "SWEEP_FILE", "page_data", "script_json", "setup_calculator", "template"]
+__all__ = [
+    "PAGE",
+    "SWEEP_FILE",
+    "DiagramDirective",
+    "diagram_html",
+    "page_data",
+    "script_json",
+    "setup_calculator",
+    "template",
+]
 
 PAGE = "calculator"
 """The document name of the calculator page in each language tree."""
@@ -172,6 +215,7 @@ def page_data(lang: Lang) -> dict[str, object]:
         "labels": {name: label(name, lang) for name in _LABELLED},
         "text": texts,
         "torch_warnings": {"dropout": _torch_dropout_warning()},
+        "diagram": diagram_module.diagram_texts(lang),
     }
 
 
@@ -188,17 +232,96 @@ def script_json(data: object) -> str:
 def _page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
 ) -> None:
-    if pagename != PAGE:
-        return
     lang: Lang = "ko" if app.config.language == "ko" else "en"
-    app.add_css_file("calculator.css")
-    app.add_js_file(
-        None,
-        body=script_json(page_data(lang)),
-        type="application/json",
-        id="rnn-calculator-messages",
+    if pagename == PAGE:
+        app.add_css_file("calculator.css")
+        app.add_css_file("rnn-diagram.css")
+        app.add_js_file(
+            None,
+            body=script_json(page_data(lang)),
+            type="application/json",
+            id="rnn-calculator-messages",
+        )
+        app.add_js_file("rnn-diagram.js", loading_method="defer")
+        app.add_js_file("calculator.js", loading_method="defer")
+    elif 'class="rnn-diagram"' in str(context.get("body", "")):
+        app.add_css_file("rnn-diagram.css")
+        app.add_js_file("rnn-diagram.js", loading_method="defer")
+
+
+def diagram_html(
+    query: str, lang: Lang, *, lengths: str | None, enforce_sorted: bool, ident: str, href: str
+) -> str:
+    """The figure for one configuration: model as JSON, text alternative, calculator link.
+
+    Raises:
+        rnn_guide.errors.GuideError: If the configuration is refused.
+        rnn_guide.run.ShapeMismatchError: If torch's shapes disagree with the formulas.
+        ValueError: If the marked equal slices are not the ones torch finds equal.
+    """
+    from urllib.parse import parse_qsl
+
+    from rnn_guide.run import verified_shapes
+
+    cfg, spec = parse_query(dict(parse_qsl(query, keep_blank_values=True)))
+    if lengths is not None:
+        spec = InputSpec(
+            batch=spec.batch,
+            seq_len=spec.seq_len,
+            lengths=tuple(int(n) for n in lengths.split(",")),
+            enforce_sorted=enforce_sorted,
+        )
+    verified_shapes(cfg, spec)
+    model = diagram_module.diagram_model(cfg, spec)
+    marked = [e["text"] for e in model["equal"]]
+    measured = diagram_module.torch_equal_slices(cfg, spec)
+    if marked != measured:
+        raise ValueError(f"the diagram marks {marked}, torch finds {measured}")
+    data = script_json({"model": model, "texts": diagram_module.diagram_texts(lang)})
+    words = diagram_module.describe(model, lang)
+    link = "계산기에서 열기" if lang == "ko" else "Open in the calculator"
+    return (
+        f'<figure class="rnn-diagram" data-query="{escape(query)}">\n'
+        '<div class="rnn-diagram-canvas"></div>\n'
+        f'<figcaption class="rnn-diagram-text" data-diagram-text="" id="{ident}">'
+        f"{escape(words)} "
+        f'<a class="rnn-diagram-link" href="{escape(href)}">{link}</a></figcaption>\n'
+        f'<script type="application/json" class="rnn-diagram-data">{data}</script>\n'
+        "</figure>\n"
     )
-    app.add_js_file("calculator.js", loading_method="defer")
+
+
+class DiagramDirective(SphinxDirective):
+    """``rnn-diagram``: the calculator's drawing of one configuration, checked at build time."""
+
+    has_content = False
+    option_spec = {  # noqa: RUF012 (docutils' interface)
+        "query": directives.unchanged_required,
+        "lengths": directives.unchanged,
+        "enforce_sorted": directives.unchanged,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        """Check the configuration against torch and return the figure as raw HTML."""
+        query = self.options.get("query", "")
+        lang: Lang = "ko" if self.config.language == "ko" else "en"
+        for module in ("diagram", "shapes", "sweep", "config"):
+            self.env.note_dependency(str(Path(__file__).parents[1] / f"{module}.py"))
+        serial = self.env.new_serialno("rnn-diagram")
+        depth = self.env.docname.count("/")
+        href = "../" * depth + "calculator.html?" + query
+        try:
+            html = diagram_html(
+                query,
+                lang,
+                lengths=self.options.get("lengths"),
+                enforce_sorted=self.options.get("enforce_sorted", "1") != "0",
+                ident=f"rnn-diagram-text-{serial}",
+                href=href,
+            )
+        except Exception as err:  # a refused or wrong diagram fails the build, naming it
+            raise self.error(f"rnn-diagram {query!r}: {err}") from err
+        return [nodes.raw("", html, format="html")]
 
 
 def _write_sweep(app: Sphinx, exception: Exception | None) -> None:
@@ -210,6 +333,7 @@ def _write_sweep(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup_calculator(app: Sphinx) -> None:
-    """Register the calculator's page assets and the build-time sweep."""
+    """Register the calculator's page assets, the diagram directive and the build-time sweep."""
+    app.add_directive("rnn-diagram", DiagramDirective)
     app.connect("html-page-context", _page_context)
     app.connect("build-finished", _write_sweep)

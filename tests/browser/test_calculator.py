@@ -1,10 +1,14 @@
 """The shape calculator answers like torch: every sweep entry, in both languages, in chromium.
 
 The build writes ``_static/calculator-sweep.json`` (rnn_guide.sweep: real forward passes for the
-valid queries, rnn_guide's validation for the others). Here the page is loaded with each query
-and every hook is compared: the numeric and symbolic shapes, the parameters in torch's order,
-the constructor call, torch's dropout note, and for refusals the message code and the exact
-message of rnn_guide's template in the page's language.
+valid queries, rnn_guide's validation for the others). Here one page per language is given each
+query in turn (through the address bar, as the back button would) and every hook is compared:
+the numeric and symbolic shapes, the parameters in torch's order, the constructor call, torch's
+dropout note, and for refusals the message code and the exact message of rnn_guide's template in
+the page's language. The diagram is checked for every query too: its blocks' axis labels are the
+sweep's shapes, its model is rnn_guide.diagram's, the slices it marks equal are the ones real
+tensors show equal (rnn_guide.diagram.torch_equal_slices), and its text alternative is
+rnn_guide.diagram.describe's.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 from rnn_guide.config import MODES
+from rnn_guide.diagram import describe, diagram_model, torch_equal_slices
 from rnn_guide.errors import GuideError
 from rnn_guide.messages import text
 from rnn_guide.shapes import expected_shapes
@@ -55,6 +60,29 @@ COLLECT_JS = """() => {
   out.call = read("[data-call]");
   out.symbol_values = read("[data-symbol-values]");
   out.snippet = read("[data-snippet]");
+  const figure = document.querySelector("#rnn-calculator figure.rnn-diagram");
+  out.diagram = null;
+  if (visible(figure) && figure.querySelector("svg")) {
+    const blocks = {};
+    for (const block of figure.querySelectorAll("svg [data-block]")) {
+      const axes = [...block.querySelectorAll("[data-axis]")]
+        .sort((a, b) => a.dataset.axis - b.dataset.axis)
+        .map((node) => node.textContent);
+      blocks[block.dataset.block] = axes;
+    }
+    const marks = {};
+    for (const node of figure.querySelectorAll("svg [data-equal]")) {
+      (marks[node.dataset.equal] = marks[node.dataset.equal] || []).push(node.dataset.side);
+    }
+    out.diagram = {
+      blocks,
+      marks,
+      legend: [...figure.querySelectorAll("svg [data-equal-text]")].map((n) => n.textContent),
+      text: figure.querySelector("[data-diagram-text]").textContent,
+      model: figure.rnnDiagram.model,
+      aria: figure.querySelector("svg").getAttribute("aria-label"),
+    };
+  }
   return out;
 }"""
 COLLECT = COLLECT_JS
@@ -97,9 +125,56 @@ def url(base_url: str, lang: str, query: dict[str, str] | None = None) -> str:
     return f"{base_url}/{lang}/calculator.html" + (f"?{query_string(query)}" if query else "")
 
 
-def check_entry(entry: dict, shown: dict, lang: str) -> list[str]:
+AXIS_DECORATION = re.compile(r"^↔ | [→↓]$")
+
+
+def torch_truth(entry: dict) -> tuple[dict, list[str]]:
+    """rnn_guide.diagram's model of a valid entry, and the equal slices real tensors show."""
+    cfg, spec = parse_query(entry["query"])
+    return diagram_model(cfg, spec), torch_equal_slices(cfg, spec)
+
+
+def check_diagram(entry: dict, diagram: dict | None, truth: tuple[dict, list[str]], lang: str):
+    """Every difference between the drawn diagram and the sweep entry, torch and rnn_guide."""
+    if diagram is None:
+        return ["no diagram for a valid query"]
+    problems = []
+    model, equal = truth
+    want_blocks = {
+        key: [
+            f"{sym.replace('*', '·')} = {size}"
+            for sym, size in zip(
+                entry["symbols"][key][1:-1].split(", "), entry["shapes"][key], strict=True
+            )
+        ]
+        for key in SHAPES
+        if entry["shapes"][key] is not None
+    }
+    drawn = {
+        key: [AXIS_DECORATION.sub("", label) for label in labels]
+        for key, labels in diagram["blocks"].items()
+    }
+    if drawn != want_blocks:
+        problems.append(f"diagram axes: drawn {drawn}, torch {want_blocks}")
+    if diagram["model"] != model:
+        problems.append(f"diagram model: page {diagram['model']}, rnn_guide {model}")
+    marked = {text: sorted(set(sides)) for text, sides in diagram["marks"].items()}
+    if marked != {text: ["h_n", "output"] for text in equal}:
+        problems.append(f"equal slices: marked {marked}, torch {equal}")
+    if [line.split("  (")[0] for line in diagram["legend"]] != equal:
+        problems.append(f"equal slices named {diagram['legend']}, torch {equal}")
+    if diagram["text"] != describe(model, lang):
+        problems.append(f"text alternative: {diagram['text']!r} != {describe(model, lang)!r}")
+    if not diagram["aria"] or entry["call"] not in diagram["aria"]:
+        problems.append(f"the picture's label lacks the call: {diagram['aria']!r}")
+    return problems
+
+
+def check_entry(entry: dict, shown: dict, lang: str, truth=None) -> list[str]:
     """Every difference between the sweep entry and what the page shows."""
     problems = []
+    if entry["valid"] and truth is not None:
+        problems += check_diagram(entry, shown["diagram"], truth, lang)
     if entry["valid"]:
         if shown["errors"]:
             problems.append(f"refused a valid query: {shown['errors']}")
@@ -135,30 +210,42 @@ def check_entry(entry: dict, shown: dict, lang: str) -> list[str]:
         shapes = [key for key in SHAPES if shown["shapes"][key] is not None]
         if shapes or shown["parameters"] or shown["notes"]:
             problems.append(f"an invalid query still shows shapes {shapes}")
+        if shown["diagram"] is not None:
+            problems.append("an invalid query still shows a diagram")
     return problems
 
 
+@pytest.fixture(scope="module")
+def truths(sweep) -> dict[str, tuple[dict, list[str]]]:
+    """For each valid entry: rnn_guide.diagram's model, and torch's equal slices."""
+    return {query_string(entry["query"]): torch_truth(entry) for entry in sweep if entry["valid"]}
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_sweep_entry(new_page, base_url, sweep, outside_requests, lang):
+def test_every_sweep_entry(new_page, base_url, sweep, truths, outside_requests, lang):
+    """One page per language takes every query in turn: no page load per configuration."""
     page = new_page(locale="ko-KR" if lang == "ko" else "en-US")
+    loads: list[str] = []
+    page.on("load", lambda: loads.append(page.url))
     failures = []
 
     def check(entry: dict, shown: dict, how: str) -> None:
-        problems = check_entry(entry, shown, lang)
+        truth = truths.get(query_string(entry["query"]))
+        problems = check_entry(entry, shown, lang, truth)
         failures.extend(f"{how} {query_string(entry['query'])}: {p}" for p in problems)
 
-    # A fresh page load for a sample of the queries...
-    for entry in sweep[::12]:
-        page.goto(url(base_url, lang, entry["query"]), wait_until="domcontentloaded")
-        check(entry, page.evaluate(COLLECT), "load")
+    # The page opens with a query in its address (the code path of a shared link)...
+    first = next(entry for entry in sweep if entry["valid"] and entry["query"].get("num_layers"))
+    page.goto(url(base_url, lang, first["query"]), wait_until="domcontentloaded")
+    check(first, page.evaluate(COLLECT), "load")
     assert page.evaluate("document.documentElement.lang") == lang
-    # ...and every query through the address bar of one page.
-    page.goto(url(base_url, lang))
+    # ...and then takes every query through its address bar, in the same page.
     for start in range(0, len(sweep), 100):
         chunk = sweep[start : start + 100]
         shown = page.evaluate(RUN_QUERIES, [query_string(entry["query"]) for entry in chunk])
         for entry, seen in zip(chunk, shown, strict=True):
             check(entry, seen, "address bar")
+    assert len(loads) == 1, f"the sweep loaded the page {len(loads)} times"
     assert not failures, f"{len(failures)} differences, e.g.:\n" + "\n".join(failures[:25])
     assert outside_requests == []
 
