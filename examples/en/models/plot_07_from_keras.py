@@ -23,8 +23,8 @@ Symbols: ``N`` batch size, ``L`` sequence length, ``H_in`` input features, ``H``
 # --------------------------
 # Keras reads ``KERAS_BACKEND`` once, when it is first imported, so the variable is set before
 # the import. ``keras.utils.set_random_seed`` seeds Python, NumPy and the backend's generator.
-#
-# %pip install torch==2.13.0 numpy matplotlib keras==3.15.1
+
+# %pip install torch==2.13.0 numpy matplotlib keras==3.15.1  # uncomment in a notebook to install
 import os
 
 os.environ["KERAS_BACKEND"] = "torch"

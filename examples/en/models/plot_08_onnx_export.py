@@ -25,7 +25,7 @@ hidden size, ``D`` directions (2).
 # ---------
 # The exporter traces ``forward``, so the module takes ``h_0`` and ``c_0`` as plain arguments
 # and returns plain tensors.
-#
+
 # %pip install torch==2.13.0 numpy matplotlib onnx==1.23.2 onnxscript==0.7.2 onnxruntime==1.32.0
 import torch
 from torch import nn

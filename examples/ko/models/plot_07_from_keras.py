@@ -25,8 +25,8 @@ keras==3.15.1``\ (이 페이지를 출력한 버전이며, 노트북의 첫 셀�
 # -------------------------------
 # Keras는 처음 import될 때 한 번만 ``KERAS_BACKEND``\ 를 읽으므로 import 전에 변수를 설정합니다.
 # ``keras.utils.set_random_seed``\ 는 Python, NumPy, 백엔드의 난수 생성기에 시드를 줍니다.
-#
-# %pip install torch==2.13.0 numpy matplotlib keras==3.15.1
+
+# %pip install torch==2.13.0 numpy matplotlib keras==3.15.1  # 노트북에서는 주석을 풀어 설치합니다
 import os
 
 os.environ["KERAS_BACKEND"] = "torch"

@@ -26,7 +26,7 @@ ONNX는 학습된 네트워크를 PyTorch 없이 다른 런타임에서 실행�
 # ----
 # 내보내기 도구(exporter)는 ``forward``\ 를 추적하므로, 모듈은 ``h_0``\ 과 ``c_0``\ 을 평범한
 # 인자로 받고 평범한 텐서를 돌려줍니다.
-#
+
 # %pip install torch==2.13.0 numpy matplotlib onnx==1.23.2 onnxscript==0.7.2 onnxruntime==1.32.0
 import torch
 from torch import nn
