@@ -40,10 +40,15 @@ def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float,
     return elapsed, proc.stdout + proc.stderr
 
 
+def example_scripts() -> list[Path]:
+    """Every gallery script of both languages, subsections (``examples/<lang>/models/``) too."""
+    return sorted(EXAMPLES.glob("*/plot_*.py")) + sorted(EXAMPLES.glob("*/*/plot_*.py"))
+
+
 def baseline() -> float:
     env = {**os.environ, "MPLBACKEND": "Agg"}
     total = 0.0
-    for path in sorted(EXAMPLES.glob("*/plot_*.py")):
+    for path in example_scripts():
         elapsed, _ = timed([sys.executable, str(path)], env)
         total += elapsed
     return total
@@ -89,7 +94,7 @@ def main() -> int:
     example = EXAMPLES / "en" / "plot_01_blog_configurations.py"
     results: dict[str, object] = {
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
-        "examples": len(list(EXAMPLES.glob("*/plot_*.py"))),
+        "examples": len(example_scripts()),
     }
     seconds: dict[str, float] = {}
     seconds["baseline"] = baseline()

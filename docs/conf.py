@@ -61,6 +61,14 @@ exclude_patterns = [
     "auto_examples/*.py",
     "auto_examples/*.zip",
     "auto_examples/*.codeobj.json",
+    # ... and beside the pages of its subsection ("Building models", examples/<lang>/models/).
+    "auto_examples/*/*.ipynb",
+    "auto_examples/*/*.py",
+    "auto_examples/*/*.zip",
+    "auto_examples/*/*.codeobj.json",
+    # nested_sections=False (below): a subsection index page can only be left over from an
+    # older build.
+    "auto_examples/*/index.rst",
 ]
 nitpicky = True
 nitpick_ignore = [
@@ -85,9 +93,15 @@ nb_merge_streams = True
 # -- sphinx-gallery -------------------------------------------------------------------------
 sphinx_gallery_conf = {
     "examples_dirs": str(ROOT / "examples" / lang),
-    "gallery_dirs": str(DOCS / lang / "auto_examples"),
+    # Relative to the source folder (docs/<lang>): sphinx-gallery writes this path into the
+    # toctree that links the "Building models" subsection (examples/<lang>/models/).
+    "gallery_dirs": "auto_examples",
     "filename_pattern": r"/plot_",
     "within_subsection_order": "FileNameSortKey",
+    # The "Building models" subsection (examples/<lang>/models/) is a section of the gallery
+    # page with its own toctree, not a page of its own: nested index pages would list the
+    # section twice in furo's sidebar.
+    "nested_sections": False,
     "download_all_examples": True,
     # An example runs again when its file changed (sphinx-gallery's MD5) or when torch, NumPy or
     # Matplotlib changed (rnn_guide.sphinxext.freshness clears the generated gallery).

@@ -26,8 +26,15 @@ _BOOTSTRAP = (
 
 
 def example_files(lang: str) -> list[Path]:
-    """The gallery scripts of one language, in gallery order."""
-    return sorted((EXAMPLES / lang).glob("plot_*.py"))
+    """The gallery scripts of one language, in gallery order: the root, then each subsection
+    (a folder such as ``models/``, the "Building models" section)."""
+    root = EXAMPLES / lang
+    return sorted(root.glob("plot_*.py")) + sorted(root.glob("*/plot_*.py"))
+
+
+def example_name(path: Path) -> str:
+    """An example's path inside its language folder, e.g. ``models/plot_01_x.py``."""
+    return path.relative_to(EXAMPLES / path.relative_to(EXAMPLES).parts[0]).as_posix()
 
 
 def run_example(path: Path, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:

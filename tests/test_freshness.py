@@ -17,7 +17,9 @@ from rnn_guide.sphinxext import freshness
 CONF = """
 extensions = ["sphinx_gallery.gen_gallery", "myst_nb", "rnn_guide.sphinxext.freshness"]
 exclude_patterns = ["_build", "auto_examples/*.ipynb", "auto_examples/*.py",
-                    "auto_examples/*.zip", "auto_examples/*.codeobj.json"]
+                    "auto_examples/*.zip", "auto_examples/*.codeobj.json",
+                    "auto_examples/*/*.ipynb", "auto_examples/*/*.py",
+                    "auto_examples/*/*.codeobj.json"]
 sphinx_gallery_conf = {{
     "examples_dirs": "examples", "gallery_dirs": "auto_examples",
     "filename_pattern": "/plot_", "download_all_examples": False,
@@ -32,7 +34,7 @@ An example
 ==========
 """
 with open({log!r}, "a") as log:
-    log.write("example {version}\\n")
+    log.write("{name} {version}\\n")
 '''
 PAGE = """---
 file_format: mystnb
@@ -69,8 +71,16 @@ class Project:
         self.write_example(1)
 
     def write_example(self, version: int) -> None:
-        example = EXAMPLE.format(log=str(self.log), version=version)
+        example = EXAMPLE.format(log=str(self.log), name="example", version=version)
         (self.root / "src" / "examples" / "plot_a.py").write_text(example, encoding="utf-8")
+
+    def write_subsection_example(self, version: int) -> None:
+        """An example in a subsection folder, like ``examples/<lang>/models/``."""
+        folder = self.root / "src" / "examples" / "models"
+        folder.mkdir(exist_ok=True)
+        (folder / "GALLERY_HEADER.rst").write_text("Models\n======\n", encoding="utf-8")
+        example = EXAMPLE.format(log=str(self.log), name="sub", version=version)
+        (folder / "plot_b.py").write_text(example, encoding="utf-8")
 
     def build(self) -> list[str]:
         """Build, and return what executed during this build."""
@@ -120,3 +130,21 @@ def test_source_digest_changes_with_any_file(tmp_path: Path):
     before = freshness.source_digest(tmp_path)
     (tmp_path / "a.py").write_text("x = 2\n", encoding="utf-8")
     assert freshness.source_digest(tmp_path) != before
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+@pytest.mark.filterwarnings("ignore::ResourceWarning")
+def test_a_subsection_example_reruns_like_the_others(project: Project, monkeypatch):
+    project.write_subsection_example(1)
+    assert sorted(project.build()) == ["1", "1", "example", "page", "plain", "sub"]
+    assert project.build() == []
+
+    project.write_subsection_example(2)  # its own file: only it runs
+    assert project.build() == ["sub", "2"]
+
+    real_version = freshness._version
+    monkeypatch.setattr(  # a new torch: the subsection's example runs again too
+        freshness, "_version", lambda p: "9.9.9" if p == "torch" else real_version(p)
+    )
+    assert sorted(project.build()) == ["1", "2", "example", "page", "plain", "sub"]
+    assert project.build() == []

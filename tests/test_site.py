@@ -11,7 +11,7 @@ import torch
 from bs4 import BeautifulSoup
 from torch import nn
 
-from tests.examples_runner import EXAMPLES, example_stdout
+from tests.examples_runner import example_files, example_name, example_stdout
 
 pytestmark = pytest.mark.site
 
@@ -142,17 +142,23 @@ def test_root_has_404_and_robots(site: Path):
     assert "sitemap.xml" in (site / "robots.txt").read_text(encoding="utf-8")
 
 
-EXAMPLE_PAGES = [
-    (lang, path) for lang in LANGS for path in sorted((EXAMPLES / lang).glob("plot_*.py"))
-]
+#: Every example of both languages, the "Building models" subsection (``models/``) included.
+EXAMPLE_PAGES = [(lang, path) for lang in LANGS for path in example_files(lang)]
+
+
+def example_page(site: Path, lang: str, script: Path) -> Path:
+    """The built page of one example: ``auto_examples/`` mirrors ``examples/<lang>/``."""
+    return site / lang / "auto_examples" / Path(example_name(script)).with_suffix(".html")
 
 
 @pytest.mark.parametrize(
-    ("lang", "script"), EXAMPLE_PAGES, ids=[f"{lang}/{p.name}" for lang, p in EXAMPLE_PAGES]
+    ("lang", "script"),
+    EXAMPLE_PAGES,
+    ids=[f"{lang}/{example_name(p)}" for lang, p in EXAMPLE_PAGES],
 )
 def test_page_shows_exactly_what_the_script_prints(site: Path, lang: str, script: Path):
     """Nothing on an example page is stale or hand-edited: it is the script's own output."""
-    page = site / lang / "auto_examples" / f"{script.stem}.html"
+    page = example_page(site, lang, script)
     shown = normalized(output_blocks(soup(page)))
     printed = normalized(example_stdout(script))
     assert shown == printed, f"{page.relative_to(site)} differs from running {script.name}"
@@ -231,13 +237,15 @@ CALCULATOR_KEYS = {
 def test_every_example_links_to_the_calculator_with_its_configuration(site: Path, lang: str):
     from urllib.parse import parse_qs, urlsplit
 
-    for script in sorted((EXAMPLES / lang).glob("plot_*.py")):
-        page = soup(site / lang / "auto_examples" / f"{script.stem}.html")
+    for script in example_files(lang):
+        path = example_page(site, lang, script)
+        page = soup(path)
         links = [a["href"] for a in page.select("a[href*='calculator.html?']")]
-        assert links, f"{lang}/{script.stem}: no link to the calculator"
+        assert links, f"{lang}/{example_name(script)}: no link to the calculator"
         for href in links:
             parts = urlsplit(href)
-            assert (site / lang / "auto_examples" / parts.path).resolve().exists(), href
+            calculator = (site / lang / "calculator.html").resolve()
+            assert (path.parent / parts.path).resolve() == calculator, href
             query = parse_qs(parts.query)
             assert "mode" in query, href
             assert set(query) <= CALCULATOR_KEYS, href

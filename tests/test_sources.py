@@ -17,7 +17,15 @@ from tests.sources import (
 )
 
 LANGS = ("en", "ko")
-EXAMPLE_NAMES = sorted({p.name for lang in LANGS for p in (EXAMPLES / lang).glob("*.py")})
+#: Every script of both languages, by its path inside the language folder (``plot_01_x.py``,
+#: ``models/plot_01_y.py`` for the "Building models" subsection).
+EXAMPLE_NAMES = sorted(
+    {
+        p.relative_to(EXAMPLES / lang).as_posix()
+        for lang in LANGS
+        for p in (EXAMPLES / lang).rglob("*.py")
+    }
+)
 DOC_NAMES = sorted(
     {str(p.relative_to(DOCS / lang)) for lang in LANGS for p in (DOCS / lang).rglob("*.md")}
 )
@@ -55,6 +63,10 @@ def test_example_has_its_twin_with_the_same_code(name: str):
     )
 
 
+def test_the_subsection_examples_are_compared():
+    assert "models/plot_01_text_classification.py" in EXAMPLE_NAMES
+
+
 @pytest.mark.parametrize("name", DOC_NAMES)
 def test_page_has_its_twin(name: str):
     problem = _twin_missing("docs", name)
@@ -65,7 +77,7 @@ def test_page_has_its_twin(name: str):
 def test_no_shape_is_typed_by_hand_in_prose(lang: str):
     found = [
         f"{path.relative_to(EXAMPLES.parent)}:{line}: {text.strip()}"
-        for path in sorted((EXAMPLES / lang).glob("*.py"))
+        for path in sorted((EXAMPLES / lang).rglob("*.py"))
         for line, text in example_prose(path)
         if HAND_TYPED_SHAPE.search(text)
     ]

@@ -50,7 +50,7 @@ def _page_context(
 def _fix_gallery_source(app: Sphinx, docname: str, source: list[str]) -> None:
     if not docname.startswith("auto_examples/"):
         return
-    if docname == "auto_examples/index":
+    if docname == "auto_examples/index" or docname.endswith("/index"):  # root or subsection
         source[0] = rewrite_cards(source[0], Path(app.config.sphinx_gallery_conf["examples_dirs"]))
     if app.config.language == "ko":
         source[0] = rewrite_gallery_rst(source[0])

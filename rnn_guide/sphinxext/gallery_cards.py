@@ -60,15 +60,22 @@ def card_text(example: Path) -> tuple[str, str]:
     return plain_text(title), plain_text(intro)
 
 
+#: One card: the ``:doc:`` target is ``/<gallery_dir>/<path>``, where ``<path>`` mirrors the
+#: example's place in its examples folder (``plot_01_x`` or ``models/plot_01_y``).
 _CARD = re.compile(
-    r'(tooltip=")([^"]*)(">.*?:doc:`/[^`]*/(?P<stem>plot_[^`/]+)`.*?'
+    r'(tooltip=")([^"]*)(">.*?:doc:`/[^`/]+/(?P<stem>(?:[^`/]+/)*plot_[^`/]+)`.*?'
     r'<div class="sphx-glr-thumbnail-title">)([^<]*)(</div>)',
     re.DOTALL,
 )
 
 
 def rewrite_cards(index_rst: str, examples_dir: Path) -> str:
-    """Replace every card's tooltip and title in a generated gallery index."""
+    """Replace every card's tooltip and title in a generated gallery index.
+
+    ``examples_dir`` is the gallery's root examples folder; cards of a subsection (the
+    root index shows them too, and so does the subsection's own index) name their example by
+    its path below that folder.
+    """
 
     def card(match: re.Match[str]) -> str:
         example = examples_dir / f"{match.group('stem')}.py"
