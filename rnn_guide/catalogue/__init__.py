@@ -18,6 +18,7 @@ True
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rnn_guide.catalogue.entries import ENTRIES, PREAMBLE
@@ -28,7 +29,12 @@ __all__ = [
     "ENTRY_IDS",
     "GROUPS",
     "GROUP_TITLES",
+    "HEADS",
+    "MIN_OVERLAP",
+    "MIN_PART",
+    "MIN_WORDS",
     "PREAMBLE",
+    "SIGNATURES",
     "Entry",
     "Found",
     "Group",
@@ -53,8 +59,10 @@ GROUP_TITLES: dict[Group, Text] = {
 }
 """Section titles of the groups on the errors page."""
 
-#: A word-overlap match needs this share of an entry's distinctive words (and at least two).
+#: A word-overlap match needs this share of an entry's distinctive words ...
 MIN_OVERLAP = 0.6
+#: ... and at least this many of them, so that a short query ("hidden size") stays a search.
+MIN_WORDS = 3
 
 _BY_ID = {e.id: e for e in ENTRIES}
 
@@ -102,6 +110,14 @@ def _signature(item: Entry) -> list[str]:
     return words("".join(kept))
 
 
+#: A pasted part of a message counts if it has this many characters and lies in an entry's head.
+MIN_PART = 20
+_ERROR_TYPE = re.compile(r"^\w*(?:Error|Warning|Exception):\s*")
+HEADS: dict[str, str] = {
+    e.id: re.sub(r"\\(.)", r"\1", e.head).lower() for e in ENTRIES if e.head is not None
+}
+"""Each entry's literal head as plain lower-case text."""
+
 SIGNATURES: dict[str, list[str]] = {e.id: _signature(e) for e in ENTRIES}
 """Each entry's distinctive words, used when no pattern matches (a partial or reworded paste)."""
 
@@ -109,30 +125,34 @@ SIGNATURES: dict[str, list[str]] = {e.id: _signature(e) for e in ENTRIES}
 def rank(message: str, limit: int = 3) -> list[Found]:
     """The entries that best explain ``message``, best first.
 
-    Pattern matches come first (the longer the matched text, the better), then entries
-    sharing at least :data:`MIN_OVERLAP` of their distinctive words with the message.
+    Full pattern matches come first (the longer the matched text, the better), then matches
+    of an entry's literal head (a message cut short), then entries sharing at least
+    :data:`MIN_OVERLAP` of their distinctive words, and at least :data:`MIN_WORDS` of them,
+    with the message (a reworded message). ``error-search.js`` ranks the same way.
     """
     text = normalise(message)
-    exact: list[tuple[int, Found]] = []
+    bare = _ERROR_TYPE.sub("", text).lower()
+    scored: list[tuple[float, Found]] = []
     for item in ENTRIES:
         match = item.search(text)
         if match is not None:
             groups = {k: v for k, v in match.groupdict().items() if v is not None}
-            exact.append((len(match.group(0)), Found(item, groups, 1.0)))
-    exact.sort(key=lambda pair: -pair[0])
-    results = [found for _, found in exact]
-    seen = {found.entry.id for found in results}
-    query = set(words(text))
-    fuzzy: list[Found] = []
-    for item in ENTRIES:
-        signature = SIGNATURES[item.id]
-        if item.id in seen or len(signature) < 2:
+            scored.append((2000.0 + len(match.group(0)), Found(item, groups, 1.0)))
             continue
-        share = sum(word in query for word in signature) / len(signature)
-        if share >= MIN_OVERLAP and sum(word in query for word in signature) >= 2:
-            fuzzy.append(Found(item, {}, share))
-    fuzzy.sort(key=lambda found: -found.score)
-    return (results + fuzzy)[:limit]
+        head = item.search_head(text)
+        if head is not None:
+            scored.append((1000.0 + len(head.group(0)), Found(item, {}, 0.9)))
+            continue
+        if len(bare) >= MIN_PART and bare in HEADS.get(item.id, ""):
+            scored.append((1000.0 + len(bare), Found(item, {}, 0.9)))
+            continue
+        signature = SIGNATURES[item.id]
+        shared = sum(word in set(words(text)) for word in signature)
+        if signature and shared >= MIN_WORDS and shared / len(signature) >= MIN_OVERLAP:
+            share = shared / len(signature)
+            scored.append((share * 100 + shared, Found(item, {}, round(share * 0.8, 3))))
+    scored.sort(key=lambda pair: -pair[0])
+    return [found for _, found in scored[:limit]]
 
 
 def find(message: str) -> Found | None:

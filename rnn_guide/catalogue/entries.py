@@ -131,6 +131,7 @@ print(f"h_0: {tuple(h_0.shape)}, h_n: {tuple(h_n.shape)}")
             "mode=RNN&input_size=4&hidden_size=6&num_layers=2&batch_first=1&batch=3&seq_len=5"
         ),
         older=("Expected hidden size (2, 4, 256), got (2, 64, 256)",),
+        variants=("nn.GRU(4, 6, num_layers=2)(torch.randn(5, 3, 4), torch.zeros(3, 2, 6))",),
     ),
     Entry(
         id="lstm-h0-size-mismatch",
@@ -289,6 +290,7 @@ print(f"x: {tuple(x.shape)}, output: {tuple(output.shape)}")
         ),
         examples=("plot_07_lstm", "plot_11_unbatched_input"),
         calculator="mode=LSTM&input_size=4&hidden_size=6&batch_first=1&batch=3&seq_len=5",
+        variants=("nn.GRU(input_size=4, hidden_size=6)(torch.randn(5))",),
     ),
     Entry(
         id="input-dimensions",
@@ -587,6 +589,7 @@ print(f"output: {tuple(output.shape)}, dtype {output.dtype}")
         ),
         examples=("plot_17_common_errors", "plot_01_blog_configurations"),
         older=("input must have the type torch.float32, got type torch.float64",),
+        variants=("nn.GRU(input_size=4, hidden_size=6)(torch.zeros(5, 3, 4, dtype=torch.int64))",),
     ),
     Entry(
         id="sequence-length-zero",
@@ -801,6 +804,10 @@ print(f"x_t: {tuple(x_t.shape)}, h: {tuple(h.shape)}, c: {tuple(c.shape)}")
         ),
         examples=("plot_13_cells",),
         calculator="mode=LSTMCell&input_size=4&hidden_size=6&batch=3",
+        variants=(
+            "nn.RNNCell(input_size=4, hidden_size=6)(torch.randn(5, 3, 4))",
+            "nn.GRUCell(input_size=4, hidden_size=6)(torch.randn(5, 3, 4))",
+        ),
     ),
     Entry(
         id="cell-hidden-rank",
@@ -841,6 +848,9 @@ print(f"h: {tuple(h.shape)}")
         ),
         examples=("plot_13_cells",),
         calculator="mode=GRUCell&input_size=4&hidden_size=6&batch=3",
+        variants=(
+            "nn.RNNCell(input_size=4, hidden_size=6)(torch.randn(3, 4), torch.zeros(1, 3, 6))",
+        ),
     ),
     Entry(
         id="lstmcell-state-rank",
@@ -1222,6 +1232,7 @@ print(f"output: {tuple(output.shape)}, h_n: {tuple(h_n.shape)}, c_n: {tuple(c_n.
         ),
         examples=("plot_08_lstm_proj_size",),
         calculator="mode=LSTM&input_size=4&hidden_size=6&proj_size=2",
+        variants=("nn.RNN(input_size=4, hidden_size=6, proj_size=2)",),
     ),
     Entry(
         id="proj-size-too-large",
@@ -1338,6 +1349,7 @@ print(f"output: {tuple(output.shape)}")
             '진짜 bool을 넘기십시오. 설정을 읽는다면 batch_first=(value == "True")처럼 변환합니다.',
         ),
         examples=("plot_02_batch_axis",),
+        variants=("nn.RNN(input_size=4, hidden_size=6, bias=1)",),
     ),
     Entry(
         id="size-not-int",
@@ -1372,6 +1384,7 @@ print(f"output: {tuple(output.shape)}")
             "정수 나눗셈 //를 쓰거나 값을 int(...)로 감싸십시오.",
         ),
         examples=("plot_01_blog_configurations",),
+        variants=("nn.LSTM(input_size=4, hidden_size=6.0)",),
     ),
     Entry(
         id="size-not-positive",
@@ -1402,6 +1415,10 @@ print(f"h_n: {tuple(h_n.shape)}")
             "값을 출력해 보십시오.",
         ),
         examples=("plot_04_stacked_layers",),
+        variants=(
+            "nn.RNN(input_size=0, hidden_size=6)",
+            "nn.GRU(input_size=4, hidden_size=0)",
+        ),
     ),
 )
 

@@ -68,6 +68,66 @@ def words(message: str) -> list[str]:
     return found
 
 
+_SPECIAL = set("()[]{}?*+|$^")
+
+
+def literal_head(pattern: str, shortest: int = 20) -> str | None:
+    r"""The longest stretch of ``pattern`` that is plain (escaped) text, if long enough.
+
+    A reader who pastes only the start of a message, or a message whose numbers were cut,
+    still matches this part.
+
+    >>> literal_head(r"Expected hidden size [(\[]?(?P<e1>\d+), (?P<e2>\d+)")
+    'Expected hidden size '
+    >>> literal_head(r"`?lengths`? array must be sorted in decreasing order")
+    ' array must be sorted in decreasing order'
+    >>> literal_head(r"start \((?P<start>\d+)\)") is None
+    True
+    """
+    runs: list[str] = []
+    current: list[str] = []
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\" and i + 1 < len(pattern):
+            token = pattern[i : i + 2]
+            if token[1] in "dwsDWSbB":
+                runs.append("".join(current))
+                current = []
+            else:
+                current.append(token)
+            i += 2
+            continue
+        if char in "?*+" and current:
+            current.pop()  # the quantified character is optional
+        if char in _SPECIAL:
+            runs.append("".join(current))
+            current = []
+            depth = 0
+            if char == "(":  # skip the whole group
+                while i < len(pattern):
+                    if pattern[i] == "\\":
+                        i += 2
+                        continue
+                    depth += {"(": 1, ")": -1}.get(pattern[i], 0)
+                    i += 1
+                    if depth == 0:
+                        break
+                continue
+            if char == "[":
+                i = pattern.index("]", i + 2) + 1
+                continue
+        else:
+            current.append(char)
+        i += 1
+    runs.append("".join(current))
+    best = max(runs, key=lambda run: len(re.sub(r"\\(.)", r"\1", run)))
+    plain = re.sub(r"\\(.)", r"\1", best)
+    if len(plain.strip()) < shortest or len(plain.split()) < 3:
+        return None
+    return best
+
+
 @dataclass(frozen=True)
 class Text:
     """A sentence in English and in Korean."""
@@ -105,6 +165,8 @@ class Entry:
         examples: Gallery pages (``plot_..``) where the subject is taught.
         calculator: A shape calculator query (``mode=LSTM&...``) for the fixed configuration.
         older: Messages in older torch wordings (tests check the later patterns on them).
+        variants: More failing calls (one statement each) that give the same message worded
+            for another module or argument; they run too and are shown with the entry.
     """
 
     id: str
@@ -122,12 +184,25 @@ class Entry:
     examples: tuple[str, ...] = ()
     calculator: str | None = None
     older: tuple[str, ...] = ()
+    variants: tuple[str, ...] = ()
     _compiled: tuple[re.Pattern[str], ...] = field(init=False, repr=False, compare=False)
+    _head: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         """Compile the patterns once."""
         compiled = tuple(re.compile(p, re.IGNORECASE) for p in self.patterns)
         object.__setattr__(self, "_compiled", compiled)
+        head = literal_head(self.patterns[0])
+        object.__setattr__(self, "_head", None if head is None else re.compile(head, re.IGNORECASE))
+
+    @property
+    def head(self) -> str | None:
+        """The longest literal stretch of the first pattern (for a message cut short)."""
+        return None if self._head is None else self._head.pattern
+
+    def search_head(self, message: str) -> re.Match[str] | None:
+        """The match of :attr:`head` in ``message``, if any."""
+        return None if self._head is None else self._head.search(normalise(message))
 
     @property
     def anchor(self) -> str:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import io
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rnn_guide.catalogue.entries import PREAMBLE
 from rnn_guide.catalogue.model import Entry
@@ -39,12 +39,14 @@ class Result:
         message: ``"ErrorType: text"`` exactly as torch gave it (for a warning, its category).
         groups: The numbers and names the entry's pattern read out of the message.
         output: What the fixed call printed.
+        variants: ``(call, message)`` for each of the entry's variant calls.
     """
 
     entry_id: str
     message: str
     groups: dict[str, str]
     output: str
+    variants: tuple[tuple[str, str], ...] = ()
 
 
 def _fresh_namespace() -> dict[str, object]:
@@ -112,4 +114,13 @@ def run_entry(item: Entry) -> Result:
     output = buffer.getvalue().rstrip("\n")
     if not output:
         raise CatalogueError(f"error catalogue entry {item.id!r}: the fixed call prints nothing")
-    return Result(item.id, message, groups, output)
+    variants = []
+    for call in item.variants:
+        variant = _produce(replace(item, broken=call), _fresh_namespace())
+        if item._compiled[0].search(variant) is None:
+            raise CatalogueError(
+                f"error catalogue entry {item.id!r}: the variant {call!r} now says "
+                f"{variant!r}, which the entry's first pattern does not match"
+            )
+        variants.append((call, variant))
+    return Result(item.id, message, groups, output, tuple(variants))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from rnn_guide.sphinxext.accessibility import repair_html
 from rnn_guide.sphinxext.calculator import setup_calculator
+from rnn_guide.sphinxext.catalogue import setup_catalogue
 from rnn_guide.sphinxext.freshness import setup_freshness
 from rnn_guide.sphinxext.gallery_cards import rewrite_cards
 from rnn_guide.sphinxext.glossary_page import setup_glossary
@@ -100,6 +101,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_glossary(app)
     setup_freshness(app)
     setup_calculator(app)
+    setup_catalogue(app)
     app.connect("config-inited", _add_provenance)
     app.connect("html-page-context", _page_context)
     app.connect("source-read", _fix_gallery_source)
