@@ -1,0 +1,57 @@
+"""Pasting an error into the site's search: its catalogue entry is in the top three, ko and en."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+import pytest
+
+from rnn_guide.catalogue import ENTRIES, Entry
+from rnn_guide.sphinxext.catalogue import run_all
+
+pytestmark = pytest.mark.site
+
+
+def _reader_message(item: Entry, message: str) -> str:
+    """The executed message with the numbers the entry reads changed (a reader's own)."""
+    match = item.search(message)
+    assert match is not None, message
+    names = [n for n in match.groupdict() if match.group(n) and n != "index"]
+    for begin, end in sorted((match.span(n) for n in names), reverse=True):
+        changed = re.sub(r"\d+", lambda m: str(int(m.group(0)) * 7 + 3), message[begin:end])
+        message = message[:begin] + changed + message[end:]
+    return message
+
+
+def _queries() -> list[tuple[str, str]]:
+    queries = []
+    for item in ENTRIES:
+        message = _reader_message(item, run_all()[item.id].message)
+        queries.append((item.id, message))
+        queries.append((item.id, message.splitlines()[0].partition(": ")[2][:60]))  # cut short
+        queries += [(item.id, older) for older in item.older]
+    return queries
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_pasted_messages_find_their_entry(new_page, base_url, lang):
+    page = new_page()
+    misses = []
+    queries = _queries()
+    for entry_id, query in queries:
+        page.goto(f"{base_url}/{lang}/search.html?q={quote(query)}")
+        page.locator("#search-results p.search-summary").wait_for(timeout=20_000)
+        hrefs = page.eval_on_selector_all(
+            "#search-results ul.search li a", "links => links.map(a => a.getAttribute('href'))"
+        )
+        if f"errors.html#error-{entry_id}" not in hrefs[:3]:
+            misses.append((entry_id, query, hrefs[:3]))
+    assert not misses, f"{len(misses)} of {len(queries)} missed: {misses}"
+
+
+def test_ordinary_queries_are_left_alone(new_page, base_url):
+    page = new_page()
+    page.goto(f"{base_url}/ko/search.html?q={quote('은닉 상태')}")
+    page.locator("#search-results p.search-summary").wait_for(timeout=20_000)
+    assert page.locator("li.rnn-error-hit").count() == 0
