@@ -86,7 +86,6 @@ SECTIONS: tuple[Section, ...] = (
                 ("x.dim()",),
                 "축의 개수를 말할 때 씁니다(3차원 입력).",
                 "Used for the number of axes (a 3-D input).",
-                ("dim",),
             ),
             Term(
                 "axis",
@@ -431,14 +430,15 @@ def search_synonyms() -> dict[str, tuple[str, ...]]:
 
     A phrase with as many words as the Korean term maps word by word; a single word maps to the
     whole term. Words that are themselves site terms (차원) are left alone, so a search for
-    them keeps finding exactly the pages that use them; words mapping to themselves are left
-    out. Two rows that disagree about a word are an error.
+    them keeps finding exactly the pages that use them; so are code names (``batch_size``, the
+    blog's names: shown in the glossary, searched as written); words mapping to themselves are
+    left out. Two rows that disagree about a word are an error.
 
     >>> synonyms = search_synonyms()
     >>> synonyms["히든"], synonyms["스테이트"], synonyms["타임스텝"], synonyms["shape"]
     (('은닉',), ('상태',), ('타임', '스텝'), ('모양',))
-    >>> "차원" in synonyms, "유닛" in synonyms
-    (False, False)
+    >>> "차원" in synonyms, "유닛" in synonyms, "batch_size" in synonyms
+    (False, False, False)
     """
     site_words = korean_words()
     mapping: dict[str, tuple[str, ...]] = {}
@@ -456,7 +456,7 @@ def search_synonyms() -> dict[str, tuple[str, ...]]:
                     f"{len(target)} words or one"
                 )
             for word, site in pairs:
-                if word in site_words or site == (word,):
+                if word in site_words or "_" in word or site == (word,):
                     continue
                 if mapping.get(word, site) != site:
                     raise ValueError(
