@@ -42,7 +42,7 @@ print(f"windows: {tuple(windows.shape)}  (N, W + k) with N = T - (W + k) + 1")
 print(f"x:       {tuple(x.shape)}  (N, W, H_in)")
 assert windows.shape == (T - (W + k) + 1, W + k)
 assert x.shape == (N, W, H_in)
-assert torch.equal(windows[1, :-1], windows[0, 1:])  # each window is the previous one shifted by one step
+assert torch.equal(windows[1, :-1], windows[0, 1:])  # each window: the previous one, shifted
 assert windows.data_ptr() == series.data_ptr()  # a view, not a copy
 
 # %%
