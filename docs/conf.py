@@ -114,7 +114,9 @@ sphinx_gallery_conf = {
     "show_memory": False,
     "show_signature": False,
     "remove_config_comments": True,
-    "reset_modules": ("matplotlib",),
+    # sphinx-gallery's "matplotlib" reset would drop docs/matplotlibrc (the Korean font):
+    # this one restores the rc file and makes a missing glyph fail the example.
+    "reset_modules": ("rnn_guide.sphinxext.matplotlib_reset.reset_matplotlib",),
     "matplotlib_animations": False,
     "image_scrapers": ("matplotlib",),
     "default_thumb_file": None,

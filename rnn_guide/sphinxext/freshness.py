@@ -5,8 +5,9 @@ cache keys a page on its own cells. Neither sees a new torch, NumPy or Matplotli
 to ``rnn_guide``, which the executed narrative pages import. This module keeps a fingerprint of
 those inputs beside the doctrees and, when it changes, throws away exactly what depends on it:
 
-* ``gallery`` (Python, torch, NumPy, Matplotlib, sphinx-gallery versions): every example of the
-  language runs again;
+* ``gallery`` (Python, torch, NumPy, Matplotlib, sphinx-gallery, Keras and ONNX versions, and
+  the figure settings: ``docs/matplotlibrc`` and the Matplotlib reset run before each example):
+  every example of the language runs again;
 * ``notebooks`` (the same, plus the source of ``rnn_guide``): every executed page that imports
   ``rnn_guide`` runs again;
 * ``page_inputs`` (the example scripts an executed page reads, such as the trace page reading
@@ -40,10 +41,26 @@ __all__ = [
     "source_digest",
 ]
 
-_PACKAGES = ("torch", "numpy", "matplotlib", "sphinx-gallery", "myst-nb")
+_PACKAGES = (
+    "torch",
+    "numpy",
+    "matplotlib",
+    "sphinx-gallery",
+    "myst-nb",
+    # the "Building models" examples 7 and 8
+    "keras",
+    "onnx",
+    "onnxscript",
+    "onnxruntime",
+)
 _STATE = "rnn-guide-fingerprint.json"
 _RNN_GUIDE = Path(__file__).resolve().parent.parent
 _EXAMPLES = _RNN_GUIDE.parent / "examples"
+# What every gallery figure depends on besides its script.
+_FIGURE_SETTINGS = (
+    _RNN_GUIDE.parent / "docs" / "matplotlibrc",
+    _RNN_GUIDE / "sphinxext" / "matplotlib_reset.py",
+)
 # An example script named in an executed page's source, e.g. "plot_01_text_classification.py".
 _EXAMPLE_NAME = re.compile(r"\bplot_\w+\.py\b")
 
@@ -70,10 +87,22 @@ def source_digest(folder: Path = _RNN_GUIDE) -> str:
     return digest.hexdigest()
 
 
+def _file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else "absent"
+
+
 def current_fingerprint() -> dict[str, Fingerprint]:
-    """What the executed outputs depend on, beyond their own source files."""
+    """What the executed outputs depend on, beyond their own source files.
+
+    >>> sorted(current_fingerprint()["gallery"])[:3]
+    ['keras', 'matplotlib', 'matplotlib_reset.py']
+    """
     runtime = {"python": platform.python_version()} | {p: _version(p) for p in _PACKAGES}
-    return {"gallery": runtime, "notebooks": runtime | {"rnn_guide": source_digest()}}
+    figures = {path.name: _file_digest(path) for path in _FIGURE_SETTINGS}
+    return {
+        "gallery": runtime | figures,
+        "notebooks": runtime | {"rnn_guide": source_digest()},
+    }
 
 
 def executed_docnames(env: BuildEnvironment) -> set[str]:
