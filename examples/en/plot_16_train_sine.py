@@ -97,8 +97,9 @@ assert losses[-1] < losses[0] / 100
 # Prediction against truth
 # ------------------------
 # A fresh wave the model has not seen: two full periods from zero, with the blog's step, so it
-# is much longer than the training windows. An RNN takes any sequence length; only ``H_in``
-# must match. At every step the model predicts the next value from the values so far.
+# is much longer than the training windows. An RNN takes any sequence length of at least one
+# step (see the end of this section); only ``H_in`` must match. At every step the model
+# predicts the next value from the values so far.
 L_test = 4 * 19  # two periods at the blog's step
 test_wave = np.sin(step * np.arange(L_test + 1))
 truth = torch.from_numpy(test_wave).float().reshape(1, L_test + 1, 1)
@@ -111,6 +112,17 @@ print(f"predicted:   {tuple(predicted.shape)}  (N, L_test, H_in)")
 print("largest error below 0.1:", bool(error.max() < 0.1))
 assert predicted.shape == (1, L_test, H_in)
 assert error.max() < 0.1
+
+# %%
+# The one length an RNN does not take is zero:
+try:
+    model(truth[:, :0])
+except RuntimeError as err:  # at least one time step
+    message = str(err)
+else:
+    raise AssertionError("the RNN ran on a sequence of length 0")
+print(f"L = 0: RuntimeError: {message}")
+assert message == "Expected sequence length to be larger than 0 in RNN"
 
 # %%
 # Each dot is a prediction made from the values to its left; the line is the true wave.

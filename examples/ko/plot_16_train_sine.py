@@ -99,8 +99,9 @@ assert losses[-1] < losses[0] / 100
 # 예측과 실제 값 비교
 # -------------------
 # 모델이 본 적 없는 새 사인파를 씁니다. 0에서 시작해 블로그의 간격으로 두 주기를 담았으므로
-# 학습 구간보다 훨씬 깁니다. RNN은 어떤 시퀀스 길이든 받습니다. 맞아야 하는 것은 ``H_in``
-# 하나뿐입니다. 모델은 타임 스텝마다 지금까지의 값으로 다음 값을 예측합니다.
+# 학습 구간보다 훨씬 깁니다. RNN은 타임 스텝이 하나 이상이면 어떤 시퀀스 길이든 받습니다(이
+# 절의 끝 참고). 맞아야 하는 것은 ``H_in`` 하나뿐입니다. 모델은 타임 스텝마다 지금까지의 값으로
+# 다음 값을 예측합니다.
 L_test = 4 * 19  # 블로그의 간격으로 두 주기
 test_wave = np.sin(step * np.arange(L_test + 1))
 truth = torch.from_numpy(test_wave).float().reshape(1, L_test + 1, 1)
@@ -113,6 +114,17 @@ print(f"예측:        {tuple(predicted.shape)}  (N, L_test, H_in)")
 print("가장 큰 오차가 0.1보다 작은가:", bool(error.max() < 0.1))
 assert predicted.shape == (1, L_test, H_in)
 assert error.max() < 0.1
+
+# %%
+# RNN이 받지 않는 길이는 0 하나뿐입니다.
+try:
+    model(truth[:, :0])
+except RuntimeError as err:  # 타임 스텝이 적어도 하나 있어야 함
+    message = str(err)
+else:
+    raise AssertionError("RNN이 길이 0인 시퀀스를 실행했습니다")
+print(f"L = 0: RuntimeError: {message}")
+assert message == "Expected sequence length to be larger than 0 in RNN"
 
 # %%
 # 점 하나하나는 그 왼쪽의 값들만 보고 낸 예측이고, 선은 실제 사인파입니다.
