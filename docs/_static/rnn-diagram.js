@@ -135,10 +135,12 @@
       caption = document.createElement("figcaption");
       caption.className = "rnn-diagram-text";
       caption.setAttribute("data-diagram-text", "");
+      caption.dataset.live = "";
       caption.id = "rnn-diagram-text-" + Math.random().toString(36).slice(2);
       figure.append(caption);
     }
-    caption.textContent = describe(model, T);
+    // A caption written at build time (rnn_guide.diagram.describe) stays as it is.
+    if (caption.dataset.live !== undefined) caption.textContent = describe(model, T);
     const width = Math.max(280, Math.min(920, figure.clientWidth || canvas.clientWidth || 640));
     const svg = draw(model, T, width);
     svg.setAttribute("aria-label", format(T.aria, { call: model.call }));
@@ -211,7 +213,8 @@
       const labelLines = sheetAxis === null ? 0 : stack && model.directions === 2 ? 2 : 1;
       const bodyHeight = Math.max(1, rows.length) * ROW;
       const isOutputBi = block.name === "output" && !model.cell && model.directions === 2;
-      const lineHeight = labelLines * (FONT + 2) + 4 + bodyHeight + (isOutputBi ? 20 : 8);
+      const band = stack ? 6 : 0; // room for the layer colour band
+      const lineHeight = labelLines * (FONT + 2) + 4 + band + bodyHeight + (isOutputBi ? 20 : 8);
       const directions = model.directions;
 
       // Left column: the axis labels (exact sizes).
@@ -225,7 +228,7 @@
         group.append(
           node(
             "text",
-            { x: 0, y: y + labelLines * (FONT + 2) + 4 + bodyHeight / 2 + 4, "data-axis": rowAxis, class: "rnn-d-axis" },
+            { x: 0, y: y + labelLines * (FONT + 2) + 4 + band + bodyHeight / 2 + 4, "data-axis": rowAxis, class: "rnn-d-axis" },
             axisLabel(axes[rowAxis]) + " ↓"
           )
         );
@@ -252,7 +255,7 @@
           y += lineHeight;
           lineTop = y;
         }
-        const top = lineTop + labelLines * (FONT + 2) + 4;
+        const top = lineTop + labelLines * (FONT + 2) + 4 + band;
         labels.forEach((label, i) => {
           group.append(node("text", { x: x, y: lineTop + (i + 1) * (FONT + 2) - 1, class: "rnn-d-index" }, label));
         });

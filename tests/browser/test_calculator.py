@@ -482,3 +482,50 @@ def test_page_speaks_its_language(new_page, base_url, lang):
     form = page.locator("form.rnn-calc-form").inner_text()
     assert bool(HANGUL.search(form)) == (lang == "ko")
     assert page.locator("noscript").count() == 1
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page_name", ["start", "cheatsheet"])
+def test_build_time_diagrams_are_the_calculators(new_page, base_url, lang, page_name):
+    """Pages draw their configurations with the calculator's renderer, words from rnn_guide."""
+    from rnn_guide.shapes import InputSpec
+
+    page = new_page(width=390, height=844)
+    page.goto(f"{base_url}/{lang}/{page_name}.html")
+    figures = page.locator("figure.rnn-diagram")
+    assert figures.count() >= 1
+    for i in range(figures.count()):
+        figure = figures.nth(i)
+        data = json.loads(figure.locator("script.rnn-diagram-data").text_content())
+        model = data["model"]
+        cfg, spec = parse_query(dict(parse_qsl(figure.get_attribute("data-query"))))
+        if model["lengths"] is not None:
+            lengths = tuple(int(n) for n in model["lengths"])
+            sorted_ = list(lengths) == sorted(lengths, reverse=True)
+            spec = InputSpec(spec.batch, spec.seq_len, lengths=lengths, enforce_sorted=sorted_)
+        assert model == diagram_model(cfg, spec)
+        assert [e["text"] for e in model["equal"]] == torch_equal_slices(cfg, spec)
+        caption = figure.locator("[data-diagram-text]").inner_text()
+        assert caption.startswith(describe(model, lang))
+        assert bool(HANGUL.search(caption)) == (lang == "ko")
+        drawn = figure.evaluate(
+            """(f) => [...f.querySelectorAll("svg [data-block]")].map((b) => [b.dataset.block,
+                 [...b.querySelectorAll("[data-axis]")].sort((x, y) => x.dataset.axis - y.dataset.axis)
+                 .map((n) => n.textContent)])"""
+        )
+        want = [
+            [
+                block["name"],
+                [axis["symbol"].replace("*", "·") + " = " + axis["size"] for axis in block["axes"]],
+            ]
+            for block in model["blocks"]
+        ]
+        drawn = [[name, [AXIS_DECORATION.sub("", x) for x in axes]] for name, axes in drawn]
+        assert [d for d in drawn if d[0] != "batch_sizes"] == want
+        marks = figure.evaluate(
+            "(f) => [...f.querySelectorAll('svg [data-equal]')].map((n) => n.dataset.side)"
+        )
+        assert {"output", "h_n"} <= set(marks)
+        box = figure.bounding_box()
+        assert box["x"] >= 0
+        assert box["x"] + box["width"] <= 390
