@@ -28,12 +28,15 @@ CHROMIUM_FLAGS = [
     "--no-first-run",
 ]
 LOCAL_HOSTS = {"localhost", "127.0.0.1"}
+#: The skip reason of every browser test on a machine without chromium (counted at the end).
+CHROMIUM_MISSING = "chromium is not installed"
+INSTALL_CHROMIUM = "apt-get install -y chromium fonts-noto-cjk"
 
 
 def _chromium() -> str:
     path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(path).exists():
-        message = "chromium is not installed: `apt-get install -y chromium` (see .ci/run)"
+        message = f"{CHROMIUM_MISSING}: `{INSTALL_CHROMIUM}` (see .ci/run)"
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
