@@ -42,7 +42,10 @@ def tests(session: nox.Session) -> None:
             "--prefix", str(node), f"axe-core@{AXE_CORE_VERSION}",
             external=True, silent=True,
         )  # fmt: skip
-    session.run("pytest", *session.posargs)
+    # Independent tests run on every core; the tests of one example stay on one worker, so it
+    # runs once (tests/examples_runner.py). `nox -s tests -- -p no:xdist` runs them serially.
+    parallel = [] if {"-n", "-p"} & set(session.posargs) else ["-n", "auto", "--dist", "loadgroup"]
+    session.run("pytest", *parallel, *session.posargs)
 
 
 @nox.session(reuse_venv=True)

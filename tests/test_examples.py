@@ -13,6 +13,7 @@ from tests.examples_runner import (
     example_name,
     example_stdout,
     run_example,
+    same_worker,
 )
 
 ALL = [path for lang in LANGS for path in example_files(lang)]
@@ -24,7 +25,10 @@ def test_both_languages_have_the_same_examples():
     assert names["en"] == names["ko"], f"examples/en and examples/ko differ: {names}"
 
 
-@pytest.mark.parametrize("path", ALL, ids=[p.relative_to(EXAMPLES).as_posix() for p in ALL])
+@pytest.mark.parametrize(
+    "path",
+    [pytest.param(p, id=p.relative_to(EXAMPLES).as_posix(), marks=same_worker(p)) for p in ALL],
+)
 def test_example_runs_standalone(path: Path):
     assert example_stdout(path).strip(), f"{path.name} printed nothing"
 

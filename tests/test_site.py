@@ -11,7 +11,7 @@ import torch
 from bs4 import BeautifulSoup
 from torch import nn
 
-from tests.examples_runner import example_files, example_name, example_stdout
+from tests.examples_runner import example_files, example_name, example_stdout, same_worker
 
 pytestmark = pytest.mark.site
 
@@ -153,8 +153,10 @@ def example_page(site: Path, lang: str, script: Path) -> Path:
 
 @pytest.mark.parametrize(
     ("lang", "script"),
-    EXAMPLE_PAGES,
-    ids=[f"{lang}/{example_name(p)}" for lang, p in EXAMPLE_PAGES],
+    [
+        pytest.param(lang, p, id=f"{lang}/{example_name(p)}", marks=same_worker(p))
+        for lang, p in EXAMPLE_PAGES
+    ],
 )
 def test_page_shows_exactly_what_the_script_prints(site: Path, lang: str, script: Path):
     """Nothing on an example page is stale or hand-edited: it is the script's own output."""
