@@ -13,8 +13,10 @@ or 차원 finds nothing. :class:`SearchKorean` does four things, each both when 
 * it drops the words of a question (:data:`STOP_WORDS`: 의미, 뜻, 무엇…), because Sphinx
   requires every query word and "은닉 상태 의미" should find what "은닉 상태" finds;
 * it ranks pages by how many query words their title and headings carry (:data:`SCORER_JS`),
-  so the page that explains a term comes before pages that mention it, and the glossary, which
-  mentions everything, comes after the page it points to.
+  so the page that explains a term comes before pages that mention it; pages that mention
+  every term (the glossary, the error catalogue) or use them in a whole model (the "Building
+  models" examples) are weighed down (:data:`RANK_FACTORS`), so they come after the page that
+  teaches the term.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
 __all__ = [
     "GLOSSARY_PAGE",
     "PARTICLES",
+    "RANK_FACTORS",
     "SCORER_JS",
     "STOP_WORDS",
     "SearchKorean",
@@ -51,6 +54,16 @@ __all__ = [
 #: The glossary's document name: it names every term, so ranking puts it after the page that
 #: explains one.
 GLOSSARY_PAGE = "glossary"
+
+#: Score factors by document name (a name ending in ``/`` is a folder): the glossary and the
+#: error catalogue carry nearly every term in their headings, and the "Building models"
+#: examples use every term on the way to a model; each comes after the page that explains the
+#: term. (A pasted error message is ranked by ``error-search.js``, which puts its entry first.)
+RANK_FACTORS: tuple[tuple[str, float], ...] = (
+    (GLOSSARY_PAGE, 0.5),
+    ("errors", 0.5),
+    ("auto_examples/models/", 0.7),
+)
 
 #: Words of a question rather than of its subject ("은닉 상태 의미", "로짓이란 무엇인가요"); they are
 #: neither indexed nor required. Checked before and after the particle comes off.
@@ -155,7 +168,7 @@ SCORER_JS = """
 var Scorer = {
   objNameMatch: 11, objPartialMatch: 6, objPrio: {0: 15, 1: 5, 2: -5}, objPrioDefault: 0,
   title: 15, partialTitle: 7, term: 5, partialTerm: 2,
-  pageTitle: 20, heading: 10, maxHeadings: 3, glossaryFactor: 0.5, glossary: %(glossary)s,
+  pageTitle: 20, heading: 10, maxHeadings: 3, factors: %(factors)s,
   _headings: null,
   _words: function (text) {
     var stemmer = new Stemmer();
@@ -204,7 +217,11 @@ var Scorer = {
         score += Scorer.partialTerm;
     });
     if (kind === "title") score += 1;  /* a heading that holds the whole query, just above its page */
-    if (result[0] === Scorer.glossary) score *= Scorer.glossaryFactor;
+    Scorer.factors.forEach(function (pair) {
+      var name = pair[0];
+      var match = name.slice(-1) === "/" ? result[0].indexOf(name) === 0 : result[0] === name;
+      if (match) score *= pair[1];
+    });
     return score;
   },
 };
@@ -299,7 +316,7 @@ class SearchKorean(SearchLanguage):
         self.js_splitter_code = "\n".join(
             (
                 _JS_SPLITTER % {"synonyms": json.dumps(data["synonyms"], ensure_ascii=False)},
-                SCORER_JS % {"glossary": json.dumps(GLOSSARY_PAGE)},
+                SCORER_JS % {"factors": json.dumps([list(pair) for pair in RANK_FACTORS])},
             )
         )
 

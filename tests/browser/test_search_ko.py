@@ -71,10 +71,10 @@ KNOWN_MISSES: tuple[Query, ...] = (
     Query("RNN 입출력 shape", "start.html"),
     Query("타겟 shape", EX + "plot_15_heads.html"),
 )
-#: How many of :data:`QUERIES` must find their page first (measured on 2026-12-02: 17 of 22; the
-#: others are second, behind a page whose title carries the words, such as the text classifier
-#: for 로짓 and 양방향).
-MIN_FIRST = 17
+#: How many of :data:`QUERIES` must find their page first (measured on 2026-12-03: 19 of 22, with
+#: the glossary, the error catalogue and the "Building models" examples weighed down; the others
+#: are second, behind a page whose headings carry the words, such as the dropout page for 계층).
+MIN_FIRST = 18
 
 
 def ranked_pages(new_page, base_url: str, query: str, lang: str = "ko") -> list[str]:
