@@ -305,8 +305,9 @@ class DiagramDirective(SphinxDirective):
         """Check the configuration against torch and return the figure as raw HTML."""
         query = self.options.get("query", "")
         lang: Lang = "ko" if self.config.language == "ko" else "en"
-        for module in ("diagram", "shapes", "sweep", "config"):
+        for module in ("diagram", "shapes", "sweep", "config", "messages", "run"):
             self.env.note_dependency(str(Path(__file__).parents[1] / f"{module}.py"))
+        self.env.note_dependency(__file__)  # this directive's own HTML
         serial = self.env.new_serialno("rnn-diagram")
         depth = self.env.docname.count("/")
         href = "../" * depth + "calculator.html?" + query

@@ -3,7 +3,7 @@
 ``docs/{ko,en}/glossary.md`` hold only their introduction and the directive; every section,
 table row and note comes from :data:`rnn_guide.glossary.SECTIONS` in the page's language, so the
 pages, the Korean search's synonyms and the tests read one table. The page depends on the
-module's file: editing the glossary rebuilds it.
+module's file and on this renderer's: editing either rebuilds it.
 
 Each section is a table (the page's language first, then the other language, code, and the
 words other Korean sources use) followed by the notes of its terms.
@@ -71,12 +71,37 @@ def _code_cell(codes: tuple[str, ...]) -> nodes.entry:
     return _entry(*children)
 
 
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def _korean_words_cell(words: tuple[str, ...]) -> list[nodes.Node]:
+    """Other sources' words on the Korean page, each marked as what it is.
+
+    Korean stays text, a code name is code (the blog's ``seq_length``), an English word is
+    marked English (``<span lang="en">``) for screen readers.
+
+    >>> [type(node).__name__ for node in _korean_words_cell(("히든 스테이트", "seq_len", "logit"))]
+    ['Text', 'Text', 'literal', 'Text', 'raw']
+    """
+    children: list[nodes.Node] = []
+    for number, word in enumerate(words):
+        if number:
+            children.append(nodes.Text(", "))
+        if _HANGUL.search(word):
+            children.append(nodes.Text(word))
+        elif re.search(r"[_.]", word):
+            children.append(nodes.literal(word, word))
+        else:
+            children.append(_lang_span(word, "en"))
+    return children
+
+
 def _row(term: Term, lang: str) -> nodes.row:
     other_sources = ", ".join(term.other_words)
     if lang == "ko":
         own: nodes.Node = nodes.Text(term.korean)
         other: nodes.Node = _lang_span(term.english, "en")
-        words: list[nodes.Node] = [nodes.Text(other_sources)] if other_sources else []
+        words: list[nodes.Node] = _korean_words_cell(term.other_words)
     else:
         own = nodes.Text(term.english)
         other = _lang_span(term.korean, "ko")
@@ -117,6 +142,7 @@ class GlossaryDirective(SphinxDirective):
         if lang not in HEADERS:
             raise self.error(f"rnn-glossary: no glossary for language {lang!r}")
         self.env.note_dependency(glossary.__file__)
+        self.env.note_dependency(__file__)  # how the rows are rendered
         result: list[nodes.Node] = []
         for section in glossary.SECTIONS:
             title = section.title_ko if lang == "ko" else section.title_en

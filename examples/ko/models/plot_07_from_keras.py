@@ -296,7 +296,7 @@ assert torch.allclose(k_backward, halves[:, :, 1], atol=1e-6)
 # - 양방향 ``output``\ 의 두 절반은 :ref:`example-bidirectional`\ 에 있습니다.
 # - ``nn.LSTM``\ 의 모든 파라미터와 게이트 블록은 :ref:`example-parameter-shapes`\ 에 있습니다.
 # - Keras 문서의 `LSTM <https://keras.io/api/layers/recurrent_layers/lstm/>`_,
-#   `Bidirectional <https://keras.io/api/layers/recurrent_layers/bidirectional/>`_, PyTorch 공식
+#   `Bidirectional 래퍼 <https://keras.io/api/layers/recurrent_layers/bidirectional/>`_, PyTorch 공식
 #   문서의 `torch.nn.LSTM <https://pytorch.org/docs/stable/generated/torch.nn.LSTM.html>`_.
 # - ``t_lstm``\ 을 `모양 계산기 <../../calculator.html?mode=LSTM&input_size=4&hidden_size=6
 #   &batch_first=1&batch=3&seq_len=5>`__\ 에서, ``t_bi``\ 를 `bidirectional=True인 계산기
