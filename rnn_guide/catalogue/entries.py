@@ -168,7 +168,7 @@ print(f"h_n: {tuple(h_n.shape)}, c_n: {tuple(c_n.shape)}")
             "h_0을 배치 우선이 아닌 (D * num_layers, N, H_out) 모양으로 만드십시오. proj_size를 "
             "지정했다면 마지막 축은 proj_size입니다.",
         ),
-        examples=("plot_07_lstm", "plot_03_initial_hidden_state"),
+        examples=("plot_07_lstm", "plot_03_initial_hidden_state", "models/plot_04_carrying_state"),
         calculator=(
             "mode=LSTM&input_size=4&hidden_size=6&num_layers=2&batch_first=1&batch=3&seq_len=5"
         ),
@@ -2042,7 +2042,7 @@ print(f"padded: {tuple(padded.shape)}, lengths: {lengths.tolist()}")
             "lengths too.",
             "pad_sequence로 패딩하고 길이도 함께 돌려주는 collate_fn을 DataLoader에 넘기십시오.",
         ),
-        examples=("plot_12_packed_sequences",),
+        examples=("plot_12_packed_sequences", "models/plot_01_text_classification"),
     ),
     Entry(
         id="view-not-contiguous",
@@ -2072,7 +2072,7 @@ print(f"h_n: {tuple(h_n.shape)}, features: {tuple(features.shape)}")
             "Use .reshape(...) (or .contiguous().view(...)).",
             ".reshape(...)를 쓰십시오(또는 .contiguous().view(...)).",
         ),
-        examples=("plot_04_stacked_layers", "plot_15_heads"),
+        examples=("plot_04_stacked_layers", "plot_15_heads", "models/plot_03_cnn_before_rnn"),
     ),
     Entry(
         id="backward-second-time",
@@ -2113,7 +2113,7 @@ print(f"h: {tuple(h.shape)}, requires_grad={h.requires_grad}")
             "배치 사이에서 상태를 떼어 내십시오: h = h.detach()(LSTM이면 h와 c 모두). "
             "retain_graph=True는 오류를 가릴 뿐 모든 그래프를 메모리에 남깁니다.",
         ),
-        examples=("plot_16_train_sine",),
+        examples=("plot_16_train_sine", "models/plot_04_carrying_state"),
     ),
     Entry(
         id="tuple-no-attribute",

@@ -66,7 +66,8 @@ assert all(
 # The default collate cannot batch sentences of different lengths
 # ----------------------------------------------------------------
 # A ``DataLoader`` without ``collate_fn`` stacks the samples of a batch with ``torch.stack``,
-# which needs tensors of one size:
+# which needs tensors of one size (the catalogue's `DataLoader cannot stack sequences of
+# different lengths <../../errors.html#error-collate-unequal-lengths>`__):
 from torch.utils.data import DataLoader
 
 try:

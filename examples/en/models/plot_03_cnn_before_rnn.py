@@ -54,8 +54,9 @@ assert not torch.equal(viewed[0], expected)
 
 # %%
 # ``permute`` copies nothing: it returns the same memory with swapped strides, a tensor that is
-# not contiguous. So ``.view`` cannot flatten a permuted tensor, and says so; ``reshape``
-# copies when it must.
+# not contiguous. So ``.view`` cannot flatten a permuted tensor, and says so (the catalogue's
+# `view on a transposed h_n <../../errors.html#error-view-not-contiguous>`__ is the same
+# message); ``reshape`` copies when it must.
 try:
     permuted.view(N, L * C)
 except RuntimeError as err:  # view needs memory laid out in its order

@@ -55,7 +55,8 @@ def chunk_loss(chunk: torch.Tensor, state):
 # -------------------------------------
 # The state returned by chunk 0 is still attached to chunk 0's graph. After the first
 # ``backward`` that graph's saved tensors are freed, so the second ``backward`` has to go
-# back through it and cannot:
+# back through it and cannot (the catalogue's `hidden state carried from one batch to the next
+# <../../errors.html#error-backward-second-time>`__):
 state = None
 try:
     for chunk in chunks[:2]:
@@ -117,8 +118,9 @@ print(message)
 assert message.startswith(f"Expected hidden[0] size (1, {sizes[-1]}, {H_out})")
 
 # %%
-# Build the initial state from the batch in hand (or drop the last batch with
-# ``drop_last=True``):
+# The catalogue explains this message under `The LSTM's h_0 has the wrong shape
+# <../../errors.html#error-lstm-h0-size-mismatch>`__. Build the initial state from the batch in
+# hand (or drop the last batch with ``drop_last=True``):
 for batch in loader:
     n = batch.shape[0]
     state = (torch.zeros(1, n, H_out), torch.zeros(1, n, H_out))

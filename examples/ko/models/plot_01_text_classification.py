@@ -66,7 +66,8 @@ assert all(
 # 기본 collate는 길이가 다른 문장을 배치로 묶지 못합니다
 # -------------------------------------------------------
 # ``collate_fn``\ 을 주지 않은 ``DataLoader``\ 는 배치의 샘플들을 ``torch.stack``\ 으로 쌓는데,
-# ``torch.stack``\ 은 크기가 모두 같은 텐서만 받습니다.
+# ``torch.stack``\ 은 크기가 모두 같은 텐서만 받습니다(오류 메시지 사전의 `DataLoader가 길이가
+# 다른 시퀀스를 쌓지 못함 <../../errors.html#error-collate-unequal-lengths>`__).
 from torch.utils.data import DataLoader
 
 try:

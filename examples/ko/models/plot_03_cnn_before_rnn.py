@@ -55,7 +55,9 @@ assert not torch.equal(viewed[0], expected)
 # %%
 # ``permute``\ 는 아무것도 복사하지 않습니다. 같은 메모리를 스트라이드(stride)만 바꿔 돌려주므로
 # 결과는 연속(contiguous) 텐서가 아닙니다. 그래서 ``.view``\ 는 permute한 텐서를 펼치지 못하고
-# 오류를 냅니다. ``reshape``\ 는 필요하면 복사합니다.
+# 오류를 냅니다(오류 메시지 사전의 `전치한 h_n에 view 사용
+# <../../errors.html#error-view-not-contiguous>`__\ 과 같은 메시지입니다). ``reshape``\ 는
+# 필요하면 복사합니다.
 try:
     permuted.view(N, L * C)
 except RuntimeError as err:  # view는 메모리가 그 순서로 놓여 있어야 함

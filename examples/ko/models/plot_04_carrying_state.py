@@ -55,7 +55,8 @@ def chunk_loss(chunk: torch.Tensor, state):
 # ---------------------------
 # 조각 0이 돌려준 상태는 아직 조각 0의 계산 그래프에 붙어 있습니다. 첫 ``backward``\ 가 끝나면 그
 # 그래프에 저장된 텐서가 해제되므로, 그래프를 다시 거슬러 가야 하는 두 번째 ``backward``\ 는
-# 실패합니다.
+# 실패합니다(오류 메시지 사전의 `은닉 상태를 다음 배치로 그대로 넘김
+# <../../errors.html#error-backward-second-time>`__).
 state = None
 try:
     for chunk in chunks[:2]:
@@ -117,8 +118,9 @@ print(message)
 assert message.startswith(f"Expected hidden[0] size (1, {sizes[-1]}, {H_out})")
 
 # %%
-# 초기 상태를 지금 받은 배치로 만들면 됩니다(또는 ``drop_last=True``\ 로 마지막 배치를
-# 버립니다).
+# 오류 메시지 사전의 `LSTM의 h_0 모양이 틀림 <../../errors.html#error-lstm-h0-size-mismatch>`__\ 에서
+# 이 메시지를 설명합니다. 초기 상태를 지금 받은 배치로 만들면 됩니다(또는 ``drop_last=True``\ 로
+# 마지막 배치를 버립니다).
 for batch in loader:
     n = batch.shape[0]
     state = (torch.zeros(1, n, H_out), torch.zeros(1, n, H_out))
