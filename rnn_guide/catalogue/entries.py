@@ -557,6 +557,7 @@ print(f"h_n: {tuple(h_n.shape)}, c_n: {tuple(c_n.shape)}")
                 r"\((?P<expected>[\w.]+)\)"
             ),
             r"input must have the type (?P<expected>[\w.]+), got type (?P<got>[\w.]+)",
+            r"expected scalar type (?P<got>\w+) but found (?P<expected>\w+)",
         ),
         broken="""\
 import numpy as np
@@ -588,7 +589,10 @@ print(f"output: {tuple(output.shape)}, dtype {output.dtype}")
             "float64가 꼭 필요할 때만 모델을 .double()로 바꾸십시오.",
         ),
         examples=("plot_17_common_errors", "plot_01_blog_configurations"),
-        older=("input must have the type torch.float32, got type torch.float64",),
+        older=(
+            "input must have the type torch.float32, got type torch.float64",
+            "expected scalar type Double but found Float",
+        ),
         variants=("nn.GRU(input_size=4, hidden_size=6)(torch.zeros(5, 3, 4, dtype=torch.int64))",),
     ),
     Entry(
@@ -1068,6 +1072,14 @@ print(f"h: {tuple(h.shape)}, c: {tuple(c.shape)}")
                 r"mat1 and mat2 must have the same dtype, but got (?P<got>\w+) and "
                 r"(?P<expected>\w+)"
             ),
+            (
+                r"Expected object of scalar type (?P<expected>\w+) but got scalar type "
+                r"(?P<got>\w+) for argument #\d+ 'mat1'"
+            ),
+            (
+                r"Expected object of scalar type (?P<got>\w+) but got scalar type "
+                r"(?P<expected>\w+) for argument #\d+ 'mat2'"
+            ),
         ),
         broken="""\
 cell = nn.RNNCell(input_size=4, hidden_size=6)
@@ -1095,6 +1107,12 @@ print(f"h: {tuple(h.shape)}, dtype {h.dtype}")
             "셀에 넣기 전에 .float()로 데이터를 변환하십시오(처음부터 float32로 만들어도 됩니다).",
         ),
         examples=("plot_13_cells",),
+        older=(
+            (
+                "Expected object of scalar type Float but got scalar type Double for argument "
+                "#2 'mat1' in call to _th_addmm"
+            ),
+        ),
     ),
     Entry(
         id="cell-nonlinearity-unknown",
@@ -1433,6 +1451,7 @@ _PACKING: tuple[Entry, ...] = (
                 r"`?lengths`? array must be sorted in decreasing order when `?enforce_sorted`? is "
                 r"True"
             ),
+            r"['`]?lengths['`]? array has to be sorted in decreasing order",
         ),
         broken="""\
 padded = torch.randn(3, 5, 4)  # (N, L, H_in)
@@ -1457,6 +1476,10 @@ print(f"data: {tuple(packed.data.shape)}, batch_sizes: {packed.batch_sizes.tolis
             "enforce_sorted=False를 넘기십시오(정렬된 배치가 필요한 경우는 ONNX 내보내기뿐입니다).",
         ),
         examples=("plot_12_packed_sequences", "plot_17_common_errors"),
+        older=(
+            "lengths array has to be sorted in decreasing order",
+            "'lengths' array has to be sorted in decreasing order",
+        ),
         calculator=(
             "mode=LSTM&input_size=4&hidden_size=6&batch_first=1&batch=3&seq_len=5"
             "&lengths=3,5,2&enforce_sorted=0"
@@ -1825,6 +1848,10 @@ _AFTER: tuple[Entry, ...] = (
                 r"mat1 and mat2 shapes cannot be multiplied \((?P<rows>\d+)x(?P<got>\d+) and "
                 r"(?P<expected>\d+)x(?P<out>\d+)\)"
             ),
+            (
+                r"size mismatch, m1: \[(?P<rows>\d+) x (?P<got>\d+)\], m2: "
+                r"\[(?P<expected>\d+) x (?P<out>\d+)\]"
+            ),
         ),
         broken="""\
 lstm = nn.LSTM(input_size=4, hidden_size=6, batch_first=True, bidirectional=True)
@@ -1861,6 +1888,7 @@ print(f"output: {tuple(output.shape)}, prediction: {tuple(prediction.shape)}")
         calculator=(
             "mode=LSTM&input_size=4&hidden_size=6&bidirectional=1&batch_first=1&batch=3&seq_len=5"
         ),
+        older=("size mismatch, m1: [15 x 12], m2: [6 x 1]",),
     ),
     Entry(
         id="cross-entropy-target-size",
@@ -1874,6 +1902,10 @@ print(f"output: {tuple(output.shape)}, prediction: {tuple(prediction.shape)}")
             (
                 r"Expected target size [(\[](?P<expected>[\d, ]+)[)\]], got "
                 r"[(\[](?P<got>[\d, ]+)[)\]]"
+            ),
+            (
+                r"Expected target size \((?P<expected>[\d, ]+)\), got "
+                r"torch\.Size\(\[(?P<got>[\d, ]+)\]\)"
             ),
         ),
         broken="""\
@@ -1907,6 +1939,7 @@ print(f"input: {tuple(logits.transpose(1, 2).shape)}, target: {tuple(target.shap
             "됩니다: loss(logits.reshape(-1, C), target.reshape(-1)).",
         ),
         examples=("plot_15_heads",),
+        older=("Expected target size (3, 10), got torch.Size([3, 5])",),
     ),
     Entry(
         id="cross-entropy-batch-size",
@@ -2007,6 +2040,16 @@ print(f"prediction: {tuple(prediction.squeeze(-1).shape)}, target: {tuple(target
             (
                 r"stack expects each tensor to be equal size, but got \[(?P<first>[\d, ]*)\] at "
                 r"entry (?P<i>\d+) and \[(?P<second>[\d, ]*)\] at entry (?P<j>\d+)"
+            ),
+            (
+                r"Sizes of tensors must match except in dimension 0\. Got (?P<a>\d+) and "
+                r"(?P<b>\d+) in dimension(?: (?P<dim>\d+))?"
+            ),
+        ),
+        older=(
+            (
+                "invalid argument 0: Sizes of tensors must match except in dimension 0. Got 5 "
+                "and 3 in dimension 1"
             ),
         ),
         broken="""\
