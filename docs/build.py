@@ -2,6 +2,12 @@
 
 ``python docs/build.py --compare A B`` checks that two built trees are byte-identical.
 
+``python docs/build.py --fast`` builds the prose only, for writing: nothing is executed (no
+example, no page, no calculator sweep), both languages at once, into ``docs/_build/fast``,
+from a mirror of the sources in ``docs/_build/fast-src`` (sphinx-gallery writes its generated
+pages beside the sources, and those of the real build must not be replaced by output-less ones).
+The mirror keeps file times, so the next ``--fast`` build reads only what changed.
+
 ``nox -s docs`` runs this in its virtual environment; the benchmark runs it too. Both trees are
 built at once, one process per language (two cores, one each), into ``docs/_build/html/{ko,en}``,
 and the root page that picks the reader's language is copied beside them. Outputs are reused
@@ -170,6 +176,74 @@ def build(*extra: str) -> list[str]:
     return []
 
 
+FAST = BUILD / "fast"
+FAST_SRC = BUILD / "fast-src"
+#: Sphinx settings of the prose-only build: execute nothing, skip the sweep.
+FAST_SETTINGS = ("-D", "plot_gallery=0", "-D", "nb_execution_mode=off", "-D", "rnn_guide_sweep=0")
+
+
+def mirror(source: Path, target: Path, generated: tuple[str, ...]) -> None:
+    """Make ``target`` a copy of ``source`` (file times kept), leaving ``generated`` names alone.
+
+    Files that are the same size and time are not copied again, and files gone from the
+    source are removed, so Sphinx sees exactly what changed.
+    """
+    wanted = set()
+    for path in source.rglob("*"):
+        relative = path.relative_to(source)
+        if any(part in generated for part in relative.parts) or path.is_dir():
+            continue
+        wanted.add(relative)
+        copy = target / relative
+        stat = path.stat()
+        if copy.exists() and (copy.stat().st_mtime_ns, copy.stat().st_size) == (
+            stat.st_mtime_ns,
+            stat.st_size,
+        ):
+            continue
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, copy)
+    if target.exists():
+        for path in target.rglob("*"):
+            relative = path.relative_to(target)
+            kept = any(part in generated for part in relative.parts)
+            if path.is_file() and relative not in wanted and not kept:
+                path.unlink()
+
+
+def build_fast(*extra: str) -> list[str]:
+    """The prose-only build of both languages at once; return the languages that failed."""
+    generated = ("_build", "auto_examples", "__pycache__")
+    mirror(DOCS, FAST_SRC / "docs", generated)
+    mirror(ROOT / "examples", FAST_SRC / "examples", generated)
+    docs = FAST_SRC / "docs"
+    env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONUNBUFFERED": "1", "OMP_NUM_THREADS": "1"}
+    # Warnings are shown, not fatal: with nothing executed, glued outputs are missing.
+    doctrees = BUILD / "fast-doctrees"
+    sphinx = [sys.executable, "-m", "sphinx", "-b", "html", "-c", str(docs)]
+    options = ["-n", "--keep-going", "-T", "-q", *FAST_SETTINGS, *extra]
+    commands = {
+        lang: [*sphinx, "-d", str(doctrees / lang), *options, str(docs / lang), str(FAST / lang)]
+        for lang in LANGS
+    }
+    processes = {
+        lang: subprocess.Popen(
+            command,
+            env={**env, "RNN_GUIDE_LANG": lang},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        for lang, command in commands.items()
+    }
+    threads = [threading.Thread(target=_stream, args=item) for item in processes.items()]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return [lang for lang, process in processes.items() if process.wait() != 0]
+
+
 def tree_differences(first: Path, second: Path) -> list[str]:
     """Paths present in one tree only, or whose bytes differ (for the reproducibility check)."""
     a = {p.relative_to(first) for p in first.rglob("*") if p.is_file()}
@@ -201,6 +275,14 @@ def main(argv: list[str]) -> int:
         print(f"The two trees are byte-identical ({files} files).")
         return 0
     extra = list(argv)
+    if "--fast" in extra:
+        extra.remove("--fast")
+        failed = build_fast(*extra)
+        if failed:
+            print(f"\nThe prose-only build failed for {', '.join(failed)}.", file=sys.stderr)
+            return 1
+        print(f"\nBuilt {FAST}/ko/ and {FAST}/en/ (prose only: nothing executed).")
+        return 0
     if "--fresh" in extra:
         extra.remove("--fresh")
         clean_generated()

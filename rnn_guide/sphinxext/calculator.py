@@ -326,7 +326,7 @@ class DiagramDirective(SphinxDirective):
 
 
 def _write_sweep(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.format != "html":
+    if exception is not None or app.builder.format != "html" or not app.config.rnn_guide_sweep:
         return
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
@@ -337,4 +337,6 @@ def setup_calculator(app: Sphinx) -> None:
     """Register the calculator's page assets, the diagram directive and the build-time sweep."""
     app.add_directive("rnn-diagram", DiagramDirective)
     app.connect("html-page-context", _page_context)
+    # The prose-only build (docs/build.py --fast) skips the sweep: only the browser test reads it.
+    app.add_config_value("rnn_guide_sweep", True, "html", types=frozenset({bool}))
     app.connect("build-finished", _write_sweep)
