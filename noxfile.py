@@ -108,7 +108,8 @@ def _build_without_execution(session: nox.Session, builder: str, name: str) -> N
 @nox.session(name="docs-fast", reuse_venv=True)
 def docs_fast(session: nox.Session) -> None:
     """Build the prose only, executing nothing, into docs/_build/fast (for writing)."""
-    _build_without_execution(session, "html", "fast")
+    _install(session, "docs")
+    session.run("python", str(DOCS / "build.py"), "--fast", *session.posargs)
 
 
 @nox.session(name="docs-live", reuse_venv=True)
@@ -135,8 +136,8 @@ def linkcheck(session: nox.Session) -> None:
 
 @nox.session(reuse_venv=True)
 def bench(session: nox.Session) -> None:
-    """Time a cold, a no-change and two incremental builds against running the examples."""
-    _install(session, "docs")
+    """Time the builds (cold, no-change, incremental, prose-only) and the test suite."""
+    _install(session, "test")  # the docs group, and pytest for the test-suite time
     session.run("python", "benchmarks/bench_build.py")
 
 

@@ -6,7 +6,10 @@ Measures, on this machine, one after another:
 * ``cold``: a bilingual build with every generated page and cache removed;
 * ``no_change``: the same build again, nothing changed;
 * ``one_example``: after editing one English example (only it may re-execute);
-* ``rnn_guide``: after editing ``rnn_guide`` (only the pages that import it may re-execute).
+* ``rnn_guide``: after editing ``rnn_guide`` (only the pages that import it may re-execute);
+* ``docs_fast``: the prose-only build (``docs/build.py --fast``) from nothing;
+* ``tests``: the README's test command (``pytest -n auto --dist loadgroup``, as ``nox -s
+  tests`` runs it) against the site just built: reported, never asserted.
 
 Prints the ratios next to the targets and writes everything to
 ``benchmarks/results/build.json``. Edits are made to a comment and undone afterwards.
@@ -18,6 +21,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -28,7 +32,12 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 BUILD_SCRIPT = ROOT / "docs" / "build.py"
 RESULTS = ROOT / "benchmarks" / "results" / "build.json"
-TARGETS = {"cold/baseline": 1.0, "no_change/cold": 0.15, "one_example/cold": 0.3}
+TARGETS = {
+    "cold/baseline": 1.0,
+    "no_change/cold": 0.15,
+    "one_example/cold": 0.3,
+    "docs_fast/cold": 0.3,
+}
 
 
 def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, str]:
@@ -120,12 +129,21 @@ def main() -> int:
         "pages": executed_pages(log),
     }
     build()  # leave the site matching the sources again
+    for generated in ("fast", "fast-src", "fast-doctrees"):
+        shutil.rmtree(ROOT / "docs" / "_build" / generated, ignore_errors=True)
+    seconds["docs_fast"], _ = build("--fast")
+    if "--no-tests" not in sys.argv:
+        seconds["tests"], log = timed(
+            [sys.executable, "-m", "pytest", "-n", "auto", "--dist", "loadgroup", "-q"]
+        )
+        results["tests_summary"] = log.strip().splitlines()[-1]
 
     ratios = {
         "cold/baseline": seconds["cold"] / seconds["baseline"],
         "no_change/cold": seconds["no_change"] / seconds["cold"],
         "one_example/cold": seconds["one_example"] / seconds["cold"],
         "rnn_guide/cold": seconds["rnn_guide"] / seconds["cold"],
+        "docs_fast/cold": seconds["docs_fast"] / seconds["cold"],
     }
     results |= {"seconds": seconds, "ratios": ratios, "targets": TARGETS}
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
@@ -147,6 +165,8 @@ def main() -> int:
         "rnn_guide_executed",
     ):
         print(f"{key}: {results[key]}")
+    if "tests_summary" in results:
+        print(f"tests: {seconds['tests']:.0f} s ({results['tests_summary']})")
     print(f"\nwritten to {RESULTS.relative_to(ROOT)}")
     return 0
 
