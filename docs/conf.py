@@ -153,6 +153,9 @@ html_sidebars = {
     ]
 }
 html_show_sourcelink = False
+# No "Python Module Index" page: the API page documents one package, nothing links to the index,
+# and Sphinx draws it as a layout table without headers (axe: td-has-header, critical).
+html_domain_indices = False
 html_copy_source = False
 html_theme_options: dict[str, object] = {
     "top_of_page_buttons": [],
