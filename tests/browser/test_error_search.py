@@ -9,6 +9,7 @@ import pytest
 
 from rnn_guide.catalogue import ENTRIES, Entry
 from rnn_guide.sphinxext.catalogue import run_all
+from tests.browser.conftest import search_hrefs, skip_result_summaries
 
 pytestmark = pytest.mark.site
 
@@ -37,14 +38,11 @@ def _queries() -> list[tuple[str, str]]:
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_pasted_messages_find_their_entry(new_page, base_url, lang):
     page = new_page()
+    skip_result_summaries(page)
     misses = []
     queries = _queries()
     for entry_id, query in queries:
-        page.goto(f"{base_url}/{lang}/search.html?q={quote(query)}")
-        page.locator("#search-results p.search-summary").wait_for(timeout=20_000)
-        hrefs = page.eval_on_selector_all(
-            "#search-results ul.search li a", "links => links.map(a => a.getAttribute('href'))"
-        )
+        hrefs = search_hrefs(page, base_url, lang, query)
         if f"errors.html#error-{entry_id}" not in hrefs[:3]:
             misses.append((entry_id, query, hrefs[:3]))
     assert not misses, f"{len(misses)} of {len(queries)} missed: {misses}"

@@ -20,12 +20,12 @@ import re
 import sys
 from pathlib import Path
 from typing import NamedTuple
-from urllib.parse import quote
 
 import pytest
 
 from rnn_guide import glossary
 from rnn_guide.sphinxext.search_ko import SearchKorean, search_data, search_words
+from tests.browser.conftest import search_hrefs, skip_result_summaries
 
 EX = "auto_examples/"
 
@@ -80,11 +80,8 @@ MIN_FIRST = 18
 def ranked_pages(new_page, base_url: str, query: str, lang: str = "ko") -> list[str]:
     """The site's search results for ``query``: pages in the order shown, each once."""
     page = new_page()
-    page.goto(f"{base_url}/{lang}/search.html?q={quote(query)}")
-    page.locator("#search-results p.search-summary").wait_for(timeout=20_000)
-    hrefs = page.eval_on_selector_all(
-        "#search-results ul.search li a", "links => links.map(a => a.getAttribute('href'))"
-    )
+    skip_result_summaries(page)
+    hrefs = search_hrefs(page, base_url, lang, query)
     pages: list[str] = []
     for href in hrefs:
         name = re.sub(r"[?#].*$", "", href)
