@@ -43,7 +43,7 @@
   function describe(model, T) {
     const t = (key, params) => format(T[key], params || {});
     const parts = [t(model.cell ? "intro_cell" : "intro_layer", { call: model.call })];
-    if (model.cell) parts.push(t("cell_step"));
+    if (model.cell) parts.push(t(model.lstm ? "cell_step_lstm" : "cell_step"));
     for (const block of model.blocks) {
       const axes = block.axes.map(axisLabel).join(" × ");
       const shape = shapeText(block.axes.map((axis) => axis.size));
