@@ -74,6 +74,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The cell takes input and h and returns h' of the same shape as h.",
         "셀은 input과 h를 받아 h와 같은 모양의 h'을 돌려줍니다.",
     ),
+    "cell_step_lstm": (
+        "The cell takes input, h and c and returns h' and c' of the same shapes as h and c.",
+        "셀은 input, h, c를 받아 h, c와 같은 모양의 h', c'을 돌려줍니다.",
+    ),
     "batch_first": (
         "batch_first=True swaps the first two axes of input and output only.",
         "batch_first=True는 input과 output의 앞 두 축만 맞바꿉니다.",
@@ -272,7 +276,7 @@ def describe(model: Mapping[str, Any], lang: Lang) -> str:
     """
     parts = [_text("intro_cell" if model["cell"] else "intro_layer", lang, call=model["call"])]
     if model["cell"]:
-        parts.append(_text("cell_step", lang))
+        parts.append(_text("cell_step_lstm" if model["lstm"] else "cell_step", lang))
     for block in model["blocks"]:
         name = block["name"]
         axes = " × ".join(axis_label(axis) for axis in block["axes"])

@@ -19,6 +19,8 @@
   const ROW = 11; // height of one drawn row
   const GAP = 12; // between sheets
   const FONT = 12;
+  const LABEL_GAP = 8; // sheet labels to sheet body: clear of the badges of marked slices
+  const BAND = 9; // room for the layer colour band, clear of a marked sheet's frame
 
   function format(template, params) {
     return template.replace(/\{(\w+)\}/g, (whole, name) =>
@@ -43,7 +45,7 @@
   function describe(model, T) {
     const t = (key, params) => format(T[key], params || {});
     const parts = [t(model.cell ? "intro_cell" : "intro_layer", { call: model.call })];
-    if (model.cell) parts.push(t("cell_step"));
+    if (model.cell) parts.push(t(model.lstm ? "cell_step_lstm" : "cell_step"));
     for (const block of model.blocks) {
       const axes = block.axes.map(axisLabel).join(" × ");
       const shape = shapeText(block.axes.map((axis) => axis.size));
@@ -170,15 +172,19 @@
 
     function blockTitle(group, block) {
       const shape = shapeText(block.axes.map((axis) => axis.size));
+      const head = blockLabel(model, block.name) + " " + shape + "  ";
+      const symbols = block.symbols.replace(/\*/g, "·");
+      const swap = model.batch_first && (block.name === "input" || block.name === "output");
+      const tail = symbols + (swap ? "  ⇄ batch_first" : "");
+      // Too wide for one line (phones, large sizes): the symbols go on a second line.
+      const wrap = textWidth(head + tail, FONT) > right;
       const title = node("text", { x: 0, y: y + FONT, class: "rnn-d-title" });
       title.append(node("tspan", { class: "rnn-d-name" }, blockLabel(model, block.name) + " "));
-      title.append(node("tspan", {}, shape + "  "));
-      title.append(node("tspan", { class: "rnn-d-symbols" }, block.symbols.replace(/\*/g, "·")));
-      if (model.batch_first && (block.name === "input" || block.name === "output")) {
-        title.append(node("tspan", { class: "rnn-d-swap" }, "  ⇄ batch_first"));
-      }
+      title.append(node("tspan", {}, wrap ? shape : shape + "  "));
+      title.append(node("tspan", wrap ? { class: "rnn-d-symbols", x: 0, dy: FONT + 4 } : { class: "rnn-d-symbols" }, symbols));
+      if (swap) title.append(node("tspan", { class: "rnn-d-swap" }, "  ⇄ batch_first"));
       group.append(title);
-      y += FONT + 10;
+      y += FONT + 10 + (wrap ? FONT + 4 : 0);
     }
 
     /** Kind of a position: "pad" when packed and (t, n) is past sequence n's length. */
@@ -213,25 +219,24 @@
       const labelLines = sheetAxis === null ? 0 : stack && model.directions === 2 ? 2 : 1;
       const bodyHeight = Math.max(1, rows.length) * ROW;
       const isOutputBi = block.name === "output" && !model.cell && model.directions === 2;
-      const band = stack ? 6 : 0; // room for the layer colour band
-      const lineHeight = labelLines * (FONT + 2) + 4 + band + bodyHeight + (isOutputBi ? 20 : 8);
+      const band = stack ? BAND : 0;
+      const lineHeight = labelLines * (FONT + 2) + LABEL_GAP + band + bodyHeight + (isOutputBi ? 20 : 8);
       const directions = model.directions;
 
-      // Left column: the axis labels (exact sizes).
-      const labelY = y;
-      if (sheetAxis !== null) {
-        group.append(
-          node("text", { x: 0, y: y + FONT, "data-axis": sheetAxis, class: "rnn-d-axis" }, axisLabel(axes[sheetAxis]) + " →")
-        );
+      // Left column: the axis labels (exact sizes). A label wider than the column (the column
+      // is at most 40% of a phone's width) gets a line of its own above the sheets instead.
+      const labels = [];
+      if (sheetAxis !== null) labels.push([sheetAxis, axisLabel(axes[sheetAxis]) + " →", "sheet"]);
+      if (rowAxis !== null) labels.push([rowAxis, axisLabel(axes[rowAxis]) + " ↓", "row"]);
+      const fits = ([, label]) => textWidth(label, FONT) <= margin - 6;
+      for (const [axis, label] of labels.filter((item) => !fits(item))) {
+        group.append(node("text", { x: 0, y: y + FONT, "data-axis": axis, class: "rnn-d-axis" }, label));
+        y += FONT + 4;
       }
-      if (rowAxis !== null) {
-        group.append(
-          node(
-            "text",
-            { x: 0, y: y + labelLines * (FONT + 2) + 4 + band + bodyHeight / 2 + 4, "data-axis": rowAxis, class: "rnn-d-axis" },
-            axisLabel(axes[rowAxis]) + " ↓"
-          )
-        );
+      const labelY = y;
+      for (const [axis, label, kind] of labels.filter(fits)) {
+        const ly = kind === "sheet" ? y + FONT : y + labelLines * (FONT + 2) + LABEL_GAP + band + bodyHeight / 2 + 4;
+        group.append(node("text", { x: 0, y: ly, "data-axis": axis, class: "rnn-d-axis" }, label));
       }
 
       let x = margin;
@@ -255,7 +260,7 @@
           y += lineHeight;
           lineTop = y;
         }
-        const top = lineTop + labelLines * (FONT + 2) + 4 + band;
+        const top = lineTop + labelLines * (FONT + 2) + LABEL_GAP + band;
         labels.forEach((label, i) => {
           group.append(node("text", { x: x, y: lineTop + (i + 1) * (FONT + 2) - 1, class: "rnn-d-index" }, label));
         });
@@ -279,7 +284,7 @@
           dirOf = Number(index % BigInt(directions));
           const layer = Number((index / BigInt(directions)) % 4n);
           sheet.append(
-            node("rect", { x, y: top - 5, width: sheetWidth, height: 5, class: "rnn-d-layer rnn-d-layer-" + layer })
+            node("rect", { x, y: top - BAND, width: sheetWidth, height: 5, class: "rnn-d-layer rnn-d-layer-" + layer })
           );
         }
         if (rows.length === 0 || BigInt(axes[rowAxis === null ? featAxis : rowAxis].size) === 0n) {
@@ -346,9 +351,9 @@
       y += lineHeight;
       // The last axis, under the first sheet.
       group.append(
-        node("text", { x: firstSheetX, y: y + 4, "data-axis": featAxis, class: "rnn-d-axis" }, "↔ " + axisLabel(axes[featAxis]))
+        node("text", { x: firstSheetX, y: y + 9, "data-axis": featAxis, class: "rnn-d-axis" }, "↔ " + axisLabel(axes[featAxis]))
       );
-      y += FONT + 14;
+      y += FONT + 18;
       return labelY;
     }
 
@@ -411,7 +416,7 @@
       const column = 22;
       const steps = shown(String(sizes.length), narrow ? 8 : 12);
       let x = margin;
-      const bottom = y + cells * 9;
+      const bottom = y + FONT + cells * 9; // room above the tallest column for its count
       group.append(node("text", { x: 0, y: bottom - 2, class: "rnn-d-axis" }, T.time_axis + " →"));
       for (const t of steps) {
         if (t === null) {

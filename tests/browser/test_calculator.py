@@ -529,3 +529,65 @@ def test_build_time_diagrams_are_the_calculators(new_page, base_url, lang, page_
         box = figure.bounding_box()
         assert box["x"] >= 0
         assert box["x"] + box["width"] <= 390
+
+
+# Every text of a drawn diagram: inside the picture, and clear of the other texts and of the
+# numbered badges (a badge over a sheet label hid its index; phone titles ran off the edge).
+DIAGRAM_COLLISIONS_JS = """(f) => {
+  const svg = f.querySelector("svg");
+  const view = svg.viewBox.baseVal;
+  const box = (n) => { const b = n.getBBox(); return { n, x: b.x, y: b.y, r: b.x + b.width, b: b.y + b.height }; };
+  const texts = [...svg.querySelectorAll("text")].filter((n) => n.textContent.trim()
+    && !n.classList.contains("rnn-d-badge-text")).map(box);
+  const badges = [...svg.querySelectorAll(".rnn-d-badge")].map(box);
+  const cut = (a) => a.x < -0.5 || a.r > view.width + 0.5 || a.y < -0.5 || a.b > view.height + 0.5;
+  // Glyph boxes include the line's ascent and descent; shrink them by 2px before comparing.
+  const hit = (a, c) => a.x + 2 < c.r - 2 && c.x + 2 < a.r - 2 && a.y + 2 < c.b - 2 && c.y + 2 < a.b - 2;
+  const problems = texts.filter(cut).map((a) => "cut: " + a.n.textContent);
+  texts.forEach((a, i) => {
+    for (const c of texts.slice(i + 1)) if (hit(a, c)) problems.push(a.n.textContent + " / " + c.n.textContent);
+    for (const c of badges) if (hit(a, c)) problems.push(a.n.textContent + " / badge");
+  });
+  return problems;
+}"""
+
+CROWDED = [
+    {
+        "mode": "GRU",
+        "input_size": "100000",
+        "hidden_size": "123456789",
+        "num_layers": "40",
+        "bidirectional": "1",
+        "batch_first": "1",
+        "batch": "65536",
+        "seq_len": "1000000",
+    },
+    {
+        "mode": "LSTM",
+        "input_size": "4",
+        "hidden_size": "8",
+        "num_layers": "2",
+        "bidirectional": "1",
+        "proj_size": "6",
+        "batch": "3",
+        "seq_len": "5",
+    },
+    {"mode": "LSTM", "unbatched": "1", "seq_len": "5"},
+    {"mode": "LSTMCell"},
+]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("width", [390, 1280])
+def test_diagram_texts_are_not_cut_or_covered(new_page, base_url, lang, width):
+    page = new_page(width=width, height=844)
+    figures = []
+    for query in CROWDED:
+        page.goto(url(base_url, lang, query))
+        figures.append((query, page.locator("#rnn-calculator figure.rnn-diagram")))
+        assert figures[-1][1].evaluate(DIAGRAM_COLLISIONS_JS) == [], query
+    for page_name in ("start", "cheatsheet"):
+        page.goto(f"{base_url}/{lang}/{page_name}.html")
+        drawn = page.locator("figure.rnn-diagram")
+        for i in range(drawn.count()):
+            assert drawn.nth(i).evaluate(DIAGRAM_COLLISIONS_JS) == [], (page_name, i)
