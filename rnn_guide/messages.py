@@ -193,15 +193,15 @@ _ERRORS: dict[str, tuple[str, str]] = {
     ),
     "lengths_unsorted": (
         (
-            "{lengths} must be in decreasing order (like 7,5,3,1) while enforce_sorted is on "
-            "(the default), "
-            "got {value}. Sort them, or pass {no_enforce} so torch sorts the batch and restores "
-            "its order."
+            "{lengths} must be non-increasing, longest first (like 7,5,5,1: equal lengths are "
+            "fine) while enforce_sorted is on (the default), got {value}. Sort them longest "
+            "first, or pass {no_enforce} so torch sorts the batch and restores its order."
         ),
         (
-            "enforce_sorted가 켜져 있으면(기본값) {lengths} 인자는 7,5,3,1처럼 내림차순이어야 합니다. "
-            "받은 값: {value}. 길이를 내림차순으로 정렬하거나, {no_enforce} 인자를 지정해 torch가 "
-            "배치를 정렬했다가 원래 순서로 되돌리게 하십시오."
+            "enforce_sorted가 켜져 있으면(기본값) {lengths} 인자는 7,5,5,1처럼 긴 것부터 놓여야 "
+            "합니다(같은 길이는 나란히 와도 됩니다). 받은 값: {value}. 길이를 긴 것부터 "
+            "정렬하거나, {no_enforce} 인자를 지정해 torch가 배치를 정렬했다가 원래 순서로 "
+            "되돌리게 하십시오."
         ),
     ),
     "enforce_sorted_without_lengths": (

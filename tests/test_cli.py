@@ -129,6 +129,13 @@ def test_json_packed(capsys):
     assert data["symbols"]["output"] == "(max(lengths), N, D*H_out)"
 
 
+def test_equal_lengths_side_by_side_are_sorted_enough(capsys):
+    """torch's "decreasing order" means non-increasing: ties pass with enforce_sorted on."""
+    data = run_json(capsys, "GRU", "--input-size", "3", "--hidden-size", "5", "--batch", "3",
+                    "--seq-len", "5", "--lengths", "5,3,3")  # fmt: skip
+    assert data["batch_sizes"] == [3, 3, 3, 1, 1]
+
+
 @pytest.mark.parametrize(
     ("mode", "c_n"), [("RNNCell", None), ("LSTMCell", [3, 4]), ("GRUCell", None)]
 )
@@ -191,7 +198,7 @@ BAD = [
     (["GRU", "--input-size", "3", "--hidden-size", "4", "--lengths", "3,2"], ["2 values but the batch has 3"]),
     (["GRU", "--input-size", "3", "--hidden-size", "4", "--batch", "2", "--lengths", "3,2,1"], ["3 values but the batch has 2"]),
     (["GRU", "--input-size", "3", "--hidden-size", "4", "--lengths", "3", "--unbatched"], ["--lengths needs a batch", "Remove --lengths"]),
-    (["GRU", "--input-size", "3", "--hidden-size", "4", "--lengths", "2,5,3"], ["decreasing order", "--no-enforce-sorted"]),
+    (["GRU", "--input-size", "3", "--hidden-size", "4", "--lengths", "2,5,3"], ["non-increasing", "7,5,5,1", "--no-enforce-sorted"]),
     (["GRU", "--input-size", "3", "--hidden-size", "4", "--no-enforce-sorted"], ["only applies to packed input"]),
     (["LSTMCell", "--input-size", "3", "--hidden-size", "4", "--num-layers", "2"], ["takes no --num-layers", "use LSTM"]),
     (["LSTMCell", "--input-size", "3", "--hidden-size", "4", "--num-layers", "1"], ["takes no --num-layers"]),

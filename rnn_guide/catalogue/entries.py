@@ -1445,7 +1445,7 @@ _PACKING: tuple[Entry, ...] = (
         id="lengths-unsorted",
         group="packing",
         modules=("pack_padded_sequence", "pack_sequence"),
-        title=Text("Lengths not sorted longest first", "길이가 내림차순이 아님"),
+        title=Text("Lengths not sorted longest first", "길이가 긴 것부터 놓여 있지 않음"),
         patterns=(
             (
                 r"`?lengths`? array must be sorted in decreasing order when `?enforce_sorted`? is "
@@ -1463,10 +1463,12 @@ packed = pack_padded_sequence(padded, lengths, batch_first=True, enforce_sorted=
 print(f"data: {tuple(packed.data.shape)}, batch_sizes: {packed.batch_sizes.tolist()}")
 """,
         meaning=Text(
-            "By default (enforce_sorted=True) the sequences must come longest first. With "
+            "By default (enforce_sorted=True) the sequences must come longest first (equal "
+            "lengths side by side are fine: torch's 'decreasing' means non-increasing). With "
             "enforce_sorted=False torch sorts them and restores your order in the output and "
             "h_n.",
-            "기본값(enforce_sorted=True)에서는 시퀀스가 긴 것부터 와야 합니다. "
+            "기본값(enforce_sorted=True)에서는 시퀀스가 긴 것부터 와야 합니다(같은 길이는 나란히 "
+            "와도 됩니다. torch 메시지의 'decreasing'은 이런 뜻입니다). "
             "enforce_sorted=False를 주면 torch가 정렬했다가 출력과 h_n에서 원래 순서로 "
             "되돌립니다.",
         ),
