@@ -176,7 +176,7 @@ assert torch.equal(output[~mask], torch.zeros(int((~mask).sum()), D * H_out))
 
 # %%
 # ``total_length=``\ 를 주면 정해진 길이까지 더 패딩합니다. 예를 들어 더 긴 길이로 패딩해 둔
-# 정답(target)과 길이를 맞출 때 씁니다. 가장 긴 시퀀스보다 짧게 줄 수는 없습니다.
+# 타깃(target)과 길이를 맞출 때 씁니다. 가장 긴 시퀀스보다 짧게 줄 수는 없습니다.
 total_length = 7
 output_fixed, _ = pad_packed_sequence(packed_out, batch_first=True, total_length=total_length)
 print(f"output_fixed: {tuple(output_fixed.shape)}  (N, total_length, D * H_out)")

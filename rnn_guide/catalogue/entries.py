@@ -1924,14 +1924,14 @@ print(f"input: {tuple(logits.transpose(1, 2).shape)}, target: {tuple(target.shap
             "CrossEntropyLoss wants the class axis second: input (N, C, L) with target (N, L). "
             "A many-to-many head gives (N, L, C), so torch reads L as the classes and expects "
             "a target of (N, C).",
-            "CrossEntropyLoss는 클래스 축이 두 번째인 입력 (N, C, L)과 정답 (N, L)을 받습니다. "
+            "CrossEntropyLoss는 클래스 축이 두 번째인 입력 (N, C, L)과 타깃 (N, L)을 받습니다. "
             "다대다 헤드의 출력은 (N, L, C)이므로 torch는 L을 클래스 수로 읽고 (N, C) 모양의 "
-            "정답을 기대합니다.",
+            "타깃을 기대합니다.",
         ),
         reading=Text(
             "torch expected a target of shape ({expected}) from your input, and your target is "
             "({got}).",
-            "torch는 입력 모양에서 ({expected}) 모양의 정답을 기대했는데 넘긴 정답은 "
+            "torch는 입력 모양에서 ({expected}) 모양의 타깃을 기대했는데 넘긴 타깃은 "
             "({got})입니다.",
         ),
         fix=Text(
@@ -1949,7 +1949,7 @@ print(f"input: {tuple(logits.transpose(1, 2).shape)}, target: {tuple(target.shap
         modules=("nn.CrossEntropyLoss", "nn.NLLLoss"),
         title=Text(
             "Flattened scores with an unflattened target",
-            "점수만 펼치고 정답은 펼치지 않음",
+            "점수만 펼치고 타깃은 펼치지 않음",
         ),
         patterns=(
             (
@@ -1969,18 +1969,18 @@ print(f"input: {tuple(logits.reshape(-1, 10).shape)}, target: {tuple(target.resh
         meaning=Text(
             "The loss pairs the rows of the scores with the entries of the target: (M, C) "
             "scores need M targets. Flatten both, or neither.",
-            "손실은 점수의 행과 정답을 하나씩 짝짓습니다. (M, C) 모양의 점수에는 정답이 M개 "
+            "손실은 점수의 행과 타깃을 하나씩 짝짓습니다. (M, C) 모양의 점수에는 타깃이 M개 "
             "필요합니다. 둘 다 펼치거나 둘 다 펼치지 마십시오.",
         ),
         reading=Text(
             "Your scores have {input} rows but the target has {target} along its first axis.",
-            "점수에는 행이 {input}개 있는데 정답의 첫 축 크기는 {target}입니다.",
+            "점수에는 행이 {input}개 있는데 타깃의 첫 축 크기는 {target}입니다.",
         ),
         fix=Text(
             "Flatten the target the same way: target.reshape(-1); for many-to-one, use the "
             "last step's scores (N, C) with a target (N,).",
-            "정답도 같은 방식으로 펼치십시오: target.reshape(-1). 다대일이라면 마지막 타임 "
-            "스텝의 점수 (N, C)와 정답 (N,)을 쓰십시오.",
+            "타깃도 같은 방식으로 펼치십시오: target.reshape(-1). 다대일이라면 마지막 타임 "
+            "스텝의 점수 (N, C)와 타깃 (N,)을 쓰십시오.",
         ),
         examples=("plot_15_heads",),
     ),
@@ -1990,7 +1990,7 @@ print(f"input: {tuple(logits.reshape(-1, 10).shape)}, target: {tuple(target.resh
         modules=("nn.MSELoss", "nn.L1Loss"),
         title=Text(
             "A prediction (N, 1) against a target (N,) (warning)",
-            "예측값 (N, 1)과 정답 (N,)을 비교함(경고)",
+            "예측값 (N, 1)과 타깃 (N,)을 비교함(경고)",
         ),
         patterns=(
             (
@@ -2014,18 +2014,18 @@ print(f"prediction: {tuple(prediction.squeeze(-1).shape)}, target: {tuple(target
             "The prediction and the target have different shapes that broadcast, so the loss "
             "compares every prediction with every target ((N, 1) against (N,) becomes (N, N)) "
             "and trains on the wrong number without an error.",
-            "예측값과 정답의 모양이 다르지만 브로드캐스팅이 되기 때문에, 손실이 모든 예측값을 "
-            "모든 정답과 비교합니다((N, 1)과 (N,)은 (N, N)이 됩니다). 오류 없이 엉뚱한 값으로 "
+            "예측값과 타깃의 모양이 다르지만 브로드캐스팅이 되기 때문에, 손실이 모든 예측값을 "
+            "모든 타깃과 비교합니다((N, 1)과 (N,)은 (N, N)이 됩니다). 오류 없이 엉뚱한 값으로 "
             "학습합니다.",
         ),
         reading=Text(
             "Your target is [{target}] and your prediction [{input}]: make them the same shape.",
-            "정답은 [{target}], 예측값은 [{input}] 모양입니다. 둘의 모양을 같게 맞추십시오.",
+            "타깃은 [{target}], 예측값은 [{input}] 모양입니다. 둘의 모양을 같게 맞추십시오.",
         ),
         fix=Text(
             "Squeeze the prediction (prediction.squeeze(-1)) or unsqueeze the target "
             "(target.unsqueeze(-1)) so both have one shape.",
-            "예측값을 squeeze(-1)하거나 정답을 unsqueeze(-1)해서 두 모양을 같게 만드십시오.",
+            "예측값을 squeeze(-1)하거나 타깃을 unsqueeze(-1)해서 두 모양을 같게 만드십시오.",
         ),
         kind="warning",
         examples=("plot_15_heads", "plot_16_train_sine"),
