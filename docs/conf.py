@@ -123,7 +123,7 @@ sphinx_gallery_conf = {
     # The first cell of every downloaded notebook says, in the reader's language, what to install.
     "first_notebook_cell": (
         "# 이 노트북에는 PyTorch(CPU 빌드면 충분합니다), NumPy, Matplotlib이 필요합니다.\n"
-        "# 이 사이트의 출력은 torch==2.13.0으로 찍었습니다. 설치하려면 다음 줄의 주석을 푸세요.\n"
+        "# 이 사이트의 출력은 torch 2.13.0 버전으로 찍었습니다. 설치하려면 다음 줄의 주석을 푸십시오.\n"
         "# %pip install torch==2.13.0 numpy matplotlib"
         if KO
         else "# This notebook needs PyTorch (the CPU build is enough), NumPy and Matplotlib.\n"

@@ -199,6 +199,6 @@ plt.show()
 #   <https://pytorch.org/docs/stable/generated/torch.nn.RNN.html>`_. "Inputs"와 "Outputs"
 #   절에 두 축 순서가 모두 나옵니다.
 # - ``rnn_batch``\ 의 설정을 `모양 계산기 <../calculator.html?mode=RNN&input_size=4&hidden_size=6
-#   &num_layers=2&batch_first=1&batch=3&seq_len=5>`__\ 에서 확인해 보세요. 거기서
+#   &num_layers=2&batch_first=1&batch=3&seq_len=5>`__\ 에서 확인해 보십시오. 거기서
 #   ``batch_first``\ 를 끄면 입력과 ``output``\ 의 앞 두 축만 자리를 바꾸고 ``h_n``\ 은
 #   그대로입니다.

@@ -170,5 +170,5 @@ plt.show()
 #   안내합니다.
 # - :ref:`example-lstm`: 투영이 없어서 ``c_n``\ 과 ``h_n``\ 의 모양이 같은 LSTM.
 # - 이 설정을 `모양 계산기 <../calculator.html?mode=LSTM&input_size=4&hidden_size=8&batch_first=1
-#   &proj_size=6&batch=3&seq_len=5>`__\ 에서 확인해 보세요. ``h_n``\ 과 ``c_n``\ 의 폭이 다르게
+#   &proj_size=6&batch=3&seq_len=5>`__\ 에서 확인해 보십시오. ``h_n``\ 과 ``c_n``\ 의 폭이 다르게
 #   나오고, 매개변수 목록에 ``weight_hr_l0``\ 도 보입니다.

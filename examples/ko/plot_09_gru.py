@@ -166,7 +166,7 @@ for layers, bidirectional in ((1, False), (2, False), (3, False), (1, True)):
 # 이렇게 얻은 "셀 상태"는 셀 상태가 전혀 아닙니다. 레이어가 둘이면 ``h_wrong``\ 은 0번 레이어의
 # 마지막 은닉 상태, ``c_wrong``\ 은 1번 레이어의 마지막 은닉 상태이고, 둘 다 레이어 축이
 # 사라진 ``(N, H_out)``\ 입니다. (양방향 레이어 하나라면 두 방향의 상태입니다.) GRU는 RNN처럼
-# ``output, h_n = gru(x)``\ 로 받으세요.
+# ``output, h_n = gru(x)``\ 로 받으십시오.
 gru2 = nn.GRU(input_size=H_in, hidden_size=H_out, num_layers=2, batch_first=True)
 output2, (h_wrong, c_wrong) = gru2(x)
 _, h_n2 = gru2(x)
@@ -185,5 +185,5 @@ assert c_wrong.shape == (N, H_out)
 #   <https://pytorch.org/docs/stable/generated/torch.nn.RNN.html>`_.
 # - :ref:`example-lstm`: 실제로 ``(h_n, c_n)``\ 을 돌려주는 레이어.
 # - 이 설정을 `모양 계산기 <../calculator.html?mode=GRU&input_size=4&hidden_size=6&batch_first=1
-#   &batch=3&seq_len=5>`__\ 에서 확인해 보세요. 거기서 ``mode``\ 를 RNN이나 LSTM으로 바꿔 보면
+#   &batch=3&seq_len=5>`__\ 에서 확인해 보십시오. 거기서 ``mode``\ 를 RNN이나 LSTM으로 바꿔 보면
 #   텐서가 하나(``c_n``) 늘어나는 것은 LSTM뿐이고, 가중치의 행 수는 게이트 블록 수를 따릅니다.

@@ -37,7 +37,7 @@ for name, rnn in rnns.items():
 assert rnns["relu"].nonlinearity == "relu"
 
 # %%
-# 출력된 모듈을 자세히 보세요. ``nn.RNN``\ 은 출력에서 ``nonlinearity``\ 를 빼 버리므로
+# 출력된 모듈을 자세히 보십시오. ``nn.RNN``\ 은 출력에서 ``nonlinearity``\ 를 빼 버리므로
 # ``relu`` 레이어도 기본 레이어와 똑같이 찍힙니다. 어느 쪽인지 알려면 ``rnn.nonlinearity``
 # 속성을 읽어야 합니다. (아래에서 보듯 ``nn.RNNCell``\ 은 출력에 보여 줍니다.)
 
@@ -116,7 +116,7 @@ assert cell.nonlinearity == "relu"
 # %%
 # ``nn.LSTM``\ 과 ``nn.GRU``\ 는 게이트(gate) 안의 활성화 함수가 정해져 있어서 이 인자를
 # 받지 않습니다. 메시지에 나오는 이름이 호출한 클래스가 아니라 공통 부모 클래스 ``RNNBase``\ 라는
-# 점에 주의하세요.
+# 점에 주의하십시오.
 for module in (nn.LSTM, nn.GRU):
     try:
         module(input_size=H_in, hidden_size=H_out, nonlinearity="relu")
@@ -172,5 +172,5 @@ for module in (nn.RNN, nn.LSTM, nn.GRU):
 #   <https://pytorch.org/docs/stable/generated/torch.nn.RNNCell.html>`_.
 # - :ref:`example-lstm`, :ref:`example-gru`: ``nonlinearity``\ 가 없는 게이트 구조의 레이어.
 # - ``bias=False`` 레이어를 `모양 계산기 <../calculator.html?mode=RNN&input_size=4&hidden_size=6
-#   &bias=0&batch=3&seq_len=5>`__\ 에서 확인해 보세요. 매개변수 목록에 편향이 없고,
+#   &bias=0&batch=3&seq_len=5>`__\ 에서 확인해 보십시오. 매개변수 목록에 편향이 없고,
 #   ``nonlinearity``\ 도 바로 바꿔 볼 수 있습니다.

@@ -288,5 +288,5 @@ assert not torch.equal(output[:, -1], h_n[-1])
 #   `torch.nn.GRU <https://pytorch.org/docs/stable/generated/torch.nn.GRU.html>`_.
 # - :ref:`example-cells`\ 에서는 타임 스텝마다 한 번씩 호출하며 시간 축을 직접 따라갑니다.
 # - ``N``\ 개 시퀀스, ``L_max`` 스텝으로 이 GRU를 `모양 계산기 <../calculator.html?mode=GRU
-#   &input_size=4&hidden_size=6&batch_first=1&batch=3&seq_len=5>`__\ 에서 확인해 보세요. 계산기의
+#   &input_size=4&hidden_size=6&batch_first=1&batch=3&seq_len=5>`__\ 에서 확인해 보십시오. 계산기의
 #   ``output``\ 은 ``pad_packed_sequence``\ 가 돌려주는 패딩된 텐서의 모양입니다.

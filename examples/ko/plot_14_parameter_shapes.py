@@ -203,5 +203,5 @@ plt.show()
 # - :ref:`example-cells`\ 에서는 이 가중치를 셀에 복사해 모듈의 계산을 한 스텝씩 재현합니다.
 #   이 모듈들이 돌려주는 모양은 :ref:`example-lstm`\ 과 :ref:`example-gru`\ 에서 다룹니다.
 # - 이 예제의 LSTM을 `모양 계산기 <../calculator.html?mode=LSTM&input_size=4&hidden_size=6
-#   &num_layers=2&bidirectional=1&batch=3&seq_len=5>`__\ 에서 확인해 보세요. ``mode``\ 를 RNN이나
+#   &num_layers=2&bidirectional=1&batch=3&seq_len=5>`__\ 에서 확인해 보십시오. ``mode``\ 를 RNN이나
 #   GRU로 바꾸면 매개변수 목록을 비교할 수 있습니다.

@@ -237,5 +237,5 @@ plt.show()
 # - :ref:`example-blog-configurations`\ 는 블로그의 RNN에 회귀 헤드를 얹고,
 #   :ref:`example-train-sine`\ 은 다대다 헤드로 그 RNN을 학습합니다.
 # - 태거의 양방향 GRU를 `모양 계산기 <../calculator.html?mode=GRU&input_size=4&hidden_size=6
-#   &batch_first=1&bidirectional=1&batch=3&seq_len=5>`__\ 에서 확인해 보세요. ``output``\ 의 마지막
+#   &batch_first=1&bidirectional=1&batch=3&seq_len=5>`__\ 에서 확인해 보십시오. ``output``\ 의 마지막
 #   축이 곧 헤드의 ``in_features``\ 입니다.

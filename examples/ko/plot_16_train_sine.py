@@ -168,4 +168,4 @@ plt.show()
 #   <https://pytorch.org/docs/stable/generated/torch.nn.MSELoss.html>`_.
 # - 이 예제의 ``N``\ 과 ``L``\ 로 모델의 RNN을 `모양 계산기 <../calculator.html?mode=RNN
 #   &input_size=1&hidden_size=10&num_layers=2&batch_first=1&batch=8&seq_len=20>`__\ 에서 바꿔 가며
-#   확인해 보세요.
+#   확인해 보십시오.

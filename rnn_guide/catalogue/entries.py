@@ -1239,7 +1239,7 @@ print(f"output: {tuple(output.shape)}, h_n: {tuple(h_n.shape)}, c_n: {tuple(c_n.
             "Only nn.LSTM has a projection: it shrinks h from hidden_size to proj_size. RNN and "
             "GRU refuse the argument, even as 0.",
             "투영(projection)은 nn.LSTM에만 있으며 h를 hidden_size에서 proj_size로 줄입니다. "
-            "RNN과 GRU는 0이어도 이 인자를 거부합니다.",
+            "RNN과 GRU는 0이어도 이 인자를 받지 않습니다.",
         ),
         reading=None,
         fix=Text(
@@ -1356,7 +1356,7 @@ print(f"output: {tuple(output.shape)}")
             'bias and batch_first must be True or False; a string ("True", "false") or a '
             "number from a config file is refused.",
             "bias와 batch_first에는 True나 False만 넘길 수 있습니다. 설정 파일에서 읽은 문자열"
-            '("True", "false")이나 숫자는 거부됩니다.',
+            '("True", "false")이나 숫자를 넘기면 오류가 납니다.',
         ),
         reading=Text(
             "{name} was given a value of type {got}; it must be True or False.",
@@ -1390,8 +1390,8 @@ print(f"output: {tuple(output.shape)}")
         meaning=Text(
             "Sizes count features, so they must be Python ints; a float (from /), a tensor or "
             "a NumPy number is refused.",
-            "크기는 특성의 개수이므로 Python int여야 합니다. /로 나눈 float, 텐서, NumPy 숫자는 "
-            "거부됩니다.",
+            "크기는 특성의 개수이므로 Python int여야 합니다. /로 나눈 float, 텐서, NumPy 숫자를 "
+            "넘기면 오류가 납니다.",
         ),
         reading=Text(
             "{name} was given a {got}; it must be an int.",

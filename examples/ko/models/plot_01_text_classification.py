@@ -271,7 +271,7 @@ plt.show()
 #   이유는 :ref:`example-bidirectional`\ 에서 설명합니다.
 # - 이 LSTM을 이 배치의 ``N``, ``L_max``\ 와 함께 `모양 계산기
 #   <../../calculator.html?mode=LSTM&input_size=8&hidden_size=16&batch_first=1&bidirectional=1
-#   &batch=4&seq_len=6>`__\ 에서 확인해 보세요.
+#   &batch=4&seq_len=6>`__\ 에서 확인해 보십시오.
 # - PyTorch 문서: `nn.Embedding
 #   <https://pytorch.org/docs/stable/generated/torch.nn.Embedding.html>`_, `pad_sequence
 #   <https://pytorch.org/docs/stable/generated/torch.nn.utils.rnn.pad_sequence.html>`_,

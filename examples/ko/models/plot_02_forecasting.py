@@ -212,7 +212,7 @@ plt.show()
 # - :ref:`example-heads`\ 는 시퀀스마다, 타임 스텝마다 레이블 하나를 내는 헤드를 다룹니다.
 # - 이 예측 모델의 LSTM을 이 배치의 ``N``, ``W``\ 와 함께 `모양 계산기
 #   <../../calculator.html?mode=LSTM&input_size=1&hidden_size=16&batch_first=1&batch=91
-#   &seq_len=20>`__\ 에서 확인해 보세요. 자기회귀 스텝은 같은 LSTM에 ``seq_len=1``\ 을 준 것입니다.
+#   &seq_len=20>`__\ 에서 확인해 보십시오. 자기회귀 스텝은 같은 LSTM에 ``seq_len=1``\ 을 준 것입니다.
 # - PyTorch 문서: `Tensor.unfold
 #   <https://pytorch.org/docs/stable/generated/torch.Tensor.unfold.html>`_, `nn.MSELoss
 #   <https://pytorch.org/docs/stable/generated/torch.nn.MSELoss.html>`_.

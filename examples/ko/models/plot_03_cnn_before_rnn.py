@@ -129,7 +129,7 @@ plt.show()
 #   조용한 실수를 보여 줍니다.
 # - 이 LSTM을 `모양 계산기
 #   <../../calculator.html?mode=LSTM&input_size=3&hidden_size=4&batch_first=1&batch=2
-#   &seq_len=5>`__\ 에서 확인해 보세요.
+#   &seq_len=5>`__\ 에서 확인해 보십시오.
 # - PyTorch 문서: `nn.Conv1d
 #   <https://pytorch.org/docs/stable/generated/torch.nn.Conv1d.html>`_, `Tensor.permute
 #   <https://pytorch.org/docs/stable/generated/torch.Tensor.permute.html>`_.

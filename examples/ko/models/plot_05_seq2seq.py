@@ -21,7 +21,7 @@ r"""
 # 2레이어 양방향 인코더
 # ---------------------
 # 두 네트워크 모두 GRU입니다. 은닉 상태가 하나뿐이라 아래의 연결 방법이 모두 텐서 하나로
-# 끝납니다. (LSTM은 ``h_n``\ 과 ``c_n``\ 에 같은 연결을 두 번 해야 합니다. 페이지 끝을 보세요.)
+# 끝납니다. (LSTM은 ``h_n``\ 과 ``c_n``\ 에 같은 연결을 두 번 해야 합니다. 페이지 끝을 보십시오.)
 import torch
 from torch import nn
 
@@ -255,4 +255,4 @@ assert h_dec.shape == c_dec.shape == (num_layers, N, H)
 # - 인코더를 `모양 계산기 <../../calculator.html?mode=GRU&input_size=4&hidden_size=6
 #   &num_layers=2&bidirectional=1&batch_first=1&batch=3&seq_len=7>`__\ 에서, 디코더의 한
 #   스텝을 `또 다른 계산기 <../../calculator.html?mode=GRU&input_size=5&hidden_size=6
-#   &num_layers=2&batch_first=1&batch=3&seq_len=1>`__\ 에서 확인해 보세요.
+#   &num_layers=2&batch_first=1&batch=3&seq_len=1>`__\ 에서 확인해 보십시오.

@@ -77,7 +77,7 @@ assert torch.equal(output[:, -1], h_n[-1])
 
 # %%
 # Keras의 상태는 ``(N, H)``\ 이므로 레이어 축 없이 PyTorch에 ``(h_0, c_0)``\ 으로 넘기면
-# 거부됩니다. ``unsqueeze(0)``\ 으로 축을 붙이세요. 오류 목록에서는
+# 오류가 납니다. ``unsqueeze(0)``\ 으로 축을 붙이십시오. 오류 목록에서는
 # `차원이 틀린 은닉 상태 <../../errors.html#error-lstm-hx-cx-rank-batched>`__\ 에서 다룹니다.
 try:
     t_lstm(x, (k_h, k_c))
@@ -301,4 +301,4 @@ assert torch.allclose(k_backward, halves[:, :, 1], atol=1e-6)
 # - ``t_lstm``\ 을 `모양 계산기 <../../calculator.html?mode=LSTM&input_size=4&hidden_size=6
 #   &batch_first=1&batch=3&seq_len=5>`__\ 에서, ``t_bi``\ 를 `bidirectional=True인 계산기
 #   <../../calculator.html?mode=LSTM&input_size=4&hidden_size=6&batch_first=1&bidirectional=1
-#   &batch=3&seq_len=5>`__\ 에서 확인해 보세요.
+#   &batch=3&seq_len=5>`__\ 에서 확인해 보십시오.
