@@ -137,8 +137,8 @@ assert [warning.category for warning in caught] == [UserWarning]
 assert str(caught[0].message).startswith("dropout option adds dropout after all but last")
 
 # %%
-# 경고한 그대로입니다. 레이어가 하나뿐인 모듈은 학습 모드에서 두 번 실행해도 결과가 똑같습니다.
-# 드롭아웃이 전혀 적용되지 않기 때문입니다.
+# 경고대로 드롭아웃은 어디에도 적용되지 않습니다. 레이어가 하나뿐인 모듈은 학습 모드에서 두 번
+# 실행해도 결과가 똑같습니다.
 single.train()
 single_same = torch.equal(single(x)[0], single(x)[0])
 print("num_layers=1, train: 두 번 실행한 결과가 같은가:", single_same)
