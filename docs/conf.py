@@ -163,9 +163,10 @@ html_theme_options: dict[str, object] = {
 }
 html_context: dict[str, object] = {
     "rnn_guide_description": (
-        "PyTorch nn.RNN, nn.LSTM, nn.GRU의 입력·출력·은닉 상태 텐서 모양을 실제 순전파로 확인하는 안내서"
+        "PyTorch nn.RNN, nn.LSTM, nn.GRU의 입출력과 은닉 상태 텐서 모양(shape)과 차원을 실제 "
+        "순전파로 확인하는 안내서"
         if KO
-        else "The tensor shapes of PyTorch's nn.RNN, nn.LSTM and nn.GRU, printed by real forward "
-        "passes"
+        else "The input and output shapes of PyTorch's nn.RNN, nn.LSTM and nn.GRU, every "
+        "dimension printed by real forward passes"
     ),
 }
