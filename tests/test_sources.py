@@ -226,3 +226,20 @@ def test_english_says_non_increasing_not_decreasing():
         if claim.search(line)
     ]
     assert not found, "write non-increasing (ties are accepted):\n" + "\n".join(found)
+
+
+#: The blog post's variables and the PyTorch symbols they hold (the start page's table).
+BLOG_NAMES = {"batch_size": "N", "seq_length": "L", "input_size": "H_in", "hidden_dim": "H_out",
+              "n_layers": "num_layers"}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_start_page_ties_the_blog_names_to_the_symbols(lang: str):
+    page = (DOCS / lang / "start.md").read_text(encoding="utf-8")
+    for name, symbol in BLOG_NAMES.items():
+        assert re.search(rf"^\| `{name}` \| `{symbol}` \|", page, flags=re.MULTILINE), (
+            f"docs/{lang}/start.md: no table row for the blog's {name} as {symbol}"
+        )
+    lstm_only = re.search(r"^\| `H_cell` \|.*\n\| `P` \|", page, flags=re.MULTILINE)
+    assert lstm_only, f"docs/{lang}/start.md: H_cell and P belong in their own LSTM table"
+    assert not re.search(r"^\| `num_layers` \|.*\n\| `H_cell` \|", page, flags=re.MULTILINE)
