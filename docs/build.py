@@ -135,6 +135,9 @@ def build(*extra: str) -> list[str]:
         "MATPLOTLIBRC": str(DOCS / "matplotlibrc"),
         "OMP_NUM_THREADS": "1",
         "PYTHONUNBUFFERED": "1",
+        # The executed pages' kernels import this checkout's rnn_guide, not an installed copy
+        # (an editable install of another worktree would otherwise print its outputs).
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
     }
     digests = {lang: input_digest(lang, extra) for lang in LANGS}
     stale = [lang for lang in LANGS if not up_to_date(lang, extra)]

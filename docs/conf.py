@@ -123,7 +123,7 @@ sphinx_gallery_conf = {
     # The first cell of every downloaded notebook says, in the reader's language, what to install.
     "first_notebook_cell": (
         "# 이 노트북에는 PyTorch(CPU 빌드면 충분합니다), NumPy, Matplotlib이 필요합니다.\n"
-        "# 이 사이트의 출력은 torch==2.13.0으로 찍었습니다. 설치하려면 다음 줄의 주석을 푸세요.\n"
+        "# 이 사이트의 출력은 torch 2.13.0 버전으로 찍었습니다. 설치하려면 다음 줄의 주석을 푸십시오.\n"
         "# %pip install torch==2.13.0 numpy matplotlib"
         if KO
         else "# This notebook needs PyTorch (the CPU build is enough), NumPy and Matplotlib.\n"
@@ -163,9 +163,10 @@ html_theme_options: dict[str, object] = {
 }
 html_context: dict[str, object] = {
     "rnn_guide_description": (
-        "PyTorch nn.RNN, nn.LSTM, nn.GRU의 입력·출력·은닉 상태 텐서 모양을 실제 순전파로 확인하는 안내서"
+        "PyTorch nn.RNN, nn.LSTM, nn.GRU의 입출력과 은닉 상태 텐서 모양(shape)과 차원을 실제 "
+        "순전파로 확인하는 안내서"
         if KO
-        else "The tensor shapes of PyTorch's nn.RNN, nn.LSTM and nn.GRU, printed by real forward "
-        "passes"
+        else "The input and output shapes of PyTorch's nn.RNN, nn.LSTM and nn.GRU, every "
+        "dimension printed by real forward passes"
     ),
 }

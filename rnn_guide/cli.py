@@ -22,6 +22,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import NoReturn
 
+from rnn_guide.argparse_lang import argparse_language
 from rnn_guide.config import MODES, ConfigError, RNNConfig
 from rnn_guide.errors import Arg, GuideError, Lang
 from rnn_guide.messages import LANGS, detect_lang, text
@@ -358,9 +359,9 @@ def main(argv: list[str] | None = None) -> int:
         from rnn_guide.trace_cli import main as trace_main
 
         return trace_main(argv[1:], lang)
-    parser = build_parser(lang)
     try:
-        args = parser.parse_args(argv)
+        with argparse_language(lang):
+            args = build_parser(lang).parse_args(argv)
     except _UsageError as err:
         return _fail(GuideError("cli_usage", detail=str(err), prog=PROG).render(lang), lang, 2)
     except SystemExit as exit_:  # --help

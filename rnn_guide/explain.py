@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import NoReturn
 
+from rnn_guide.argparse_lang import argparse_language
 from rnn_guide.catalogue import find
 from rnn_guide.catalogue.model import Text
 from rnn_guide.errors import Lang
@@ -199,7 +200,8 @@ def main(argv: list[str] | None = None) -> int:
             return _fail(_UI["usage"].get(lang).format(detail=detail, prog=PROG), lang)
         lang = "ko" if chosen == "ko" else "en"
     try:
-        args = build_parser(lang).parse_args(argv)
+        with argparse_language(lang):
+            args = build_parser(lang).parse_args(argv)
     except _UsageError as err:
         return _fail(_UI["usage"].get(lang).format(detail=err, prog=PROG), lang)
     except SystemExit as exit_:  # --help

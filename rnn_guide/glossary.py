@@ -279,8 +279,9 @@ SECTIONS: tuple[Section, ...] = (
                 "argument",
                 "인자",
                 ("input_size", "hidden_size", "…"),
-                "모듈을 만들 때(생성자 인자)나 호출할 때 넘기는 값입니다.",
-                "A value passed when you build the module (constructor argument) or call it.",
+                "모듈을 만들 때(생성자 인자)나 호출할 때 넘기는 값입니다. 인자 안내 페이지가 모두 다룹니다.",
+                "A value passed when you build the module (constructor argument) or call it; the "
+                "argument reference covers them all.",
                 ("인수",),
             ),
             Term(
@@ -371,6 +372,14 @@ SECTIONS: tuple[Section, ...] = (
                 "손실을 계산할 때 예측값과 비교하는 값입니다. 처음 나올 때 타깃(target)으로 씁니다.",
                 "What the loss compares a prediction with. Written 타깃(target) on first use.",
                 ("타겟", "정답"),
+            ),
+            Term(
+                "label",
+                "레이블",
+                (),
+                "분류에서 타깃으로 쓰는 클래스 번호입니다.",
+                "A class index, the target of a classifier.",
+                ("라벨",),
             ),
             Term("number of classes", "클래스 수", ("C",), other_words=("num_classes",)),
             Term("loss", "손실", (), other_words=("로스",)),

@@ -68,7 +68,7 @@ _ERRORS: dict[str, tuple[str, str]] = {
             "Remove {name}, or use LSTM if you need a projection."
         ),
         (
-            "{name}(투영)은 LSTM만 지원하며 {mode}에서는 쓸 수 없습니다(0이어도 torch가 거부합니다). "
+            "{name}(투영)은 LSTM만 지원하며 {mode}에서는 쓸 수 없습니다(0이어도 torch가 오류를 냅니다). "
             "{name} 인자를 빼거나, 투영이 필요하면 LSTM을 사용하십시오."
         ),
     ),
@@ -124,7 +124,7 @@ _ERRORS: dict[str, tuple[str, str]] = {
         ),
         (
             "{name}({label}) 값은 1 이상이어야 합니다. 받은 값: {value}. torch는 타임 스텝이 없는 "
-            "시퀀스를 거부합니다."
+            "시퀀스를 받지 않습니다."
         ),
     ),
     "batch_negative": (
@@ -193,15 +193,15 @@ _ERRORS: dict[str, tuple[str, str]] = {
     ),
     "lengths_unsorted": (
         (
-            "{lengths} must be in decreasing order (like 7,5,3,1) while enforce_sorted is on "
-            "(the default), "
-            "got {value}. Sort them, or pass {no_enforce} so torch sorts the batch and restores "
-            "its order."
+            "{lengths} must be non-increasing, longest first (like 7,5,5,1: equal lengths are "
+            "fine) while enforce_sorted is on (the default), got {value}. Sort them longest "
+            "first, or pass {no_enforce} so torch sorts the batch and restores its order."
         ),
         (
-            "enforce_sorted가 켜져 있으면(기본값) {lengths} 인자는 7,5,3,1처럼 내림차순이어야 합니다. "
-            "받은 값: {value}. 길이를 내림차순으로 정렬하거나, {no_enforce} 인자를 지정해 torch가 "
-            "배치를 정렬했다가 원래 순서로 되돌리게 하십시오."
+            "enforce_sorted가 켜져 있으면(기본값) {lengths} 인자는 7,5,5,1처럼 긴 것부터 놓여야 "
+            "합니다(같은 길이는 나란히 와도 됩니다). 받은 값: {value}. 길이를 긴 것부터 "
+            "정렬하거나, {no_enforce} 인자를 지정해 torch가 배치를 정렬했다가 원래 순서로 "
+            "되돌리게 하십시오."
         ),
     ),
     "enforce_sorted_without_lengths": (
@@ -286,7 +286,7 @@ _TEXT: dict[str, tuple[str, str]] = {
             "report it. torch said: {detail}"
         ),
         (
-            "rnn_guide가 받아들인 입력을 torch가 거부했습니다. rnn_guide의 버그이니 제보해 "
+            "rnn_guide가 받아들인 입력에서 torch가 오류를 냈습니다. rnn_guide의 버그이니 제보해 "
             "주십시오. torch 메시지: {detail}"
         ),
     ),

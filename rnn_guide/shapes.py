@@ -77,8 +77,8 @@ class InputSpec:
         lengths: Real length of each sequence, to pack the batch with
             ``pack_padded_sequence``; one per sequence, each from 1 to ``seq_len``. Lists are
             converted to tuples.
-        enforce_sorted: Passed to ``pack_padded_sequence``; when True the lengths must be in
-            decreasing order. Setting it to False requires ``lengths``.
+        enforce_sorted: Passed to ``pack_padded_sequence``; when True the lengths must be
+            non-increasing (equal lengths are fine). Setting it to False requires ``lengths``.
         with_h0: Pass an initial hidden state ``h_0`` (and ``c_0`` for LSTM) instead of
             letting torch use zeros.
 
@@ -87,10 +87,12 @@ class InputSpec:
 
     >>> InputSpec(batch=3, seq_len=5, lengths=[5, 3, 2]).lengths
     (5, 3, 2)
+    >>> InputSpec(batch=3, seq_len=5, lengths=[5, 3, 3]).lengths
+    (5, 3, 3)
     >>> InputSpec(batch=3, seq_len=5, lengths=(2, 5, 3))
     Traceback (most recent call last):
         ...
-    rnn_guide.shapes.InputError: lengths must be in decreasing order (like 7,5,3,1) while enforce_sorted is on (the default), got (2, 5, 3). Sort them, or pass enforce_sorted=False so torch sorts the batch and restores its order.
+    rnn_guide.shapes.InputError: lengths must be non-increasing, longest first (like 7,5,5,1: equal lengths are fine) while enforce_sorted is on (the default), got (2, 5, 3). Sort them longest first, or pass enforce_sorted=False so torch sorts the batch and restores its order.
     """
 
     batch: int | None = DEFAULT_BATCH

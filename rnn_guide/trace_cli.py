@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from rnn_guide.argparse_lang import argparse_language
 from rnn_guide.errors import Lang
 from rnn_guide.messages import text
 
@@ -520,7 +521,8 @@ def main(argv: Sequence[str], lang: Lang) -> int:
     ``lang`` is the language already chosen by ``rnn-guide`` (``--lang`` or the locale).
     """
     try:
-        args = _parser(lang).parse_args(list(argv))
+        with argparse_language(lang):
+            args = _parser(lang).parse_args(list(argv))
     except _UsageError as err:
         return _fail(_t("usage", lang, detail=str(err), prog=PROG), lang)
     except SystemExit as exit_:  # --help

@@ -129,6 +129,13 @@ def test_json_packed(capsys):
     assert data["symbols"]["output"] == "(max(lengths), N, D*H_out)"
 
 
+def test_equal_lengths_side_by_side_are_sorted_enough(capsys):
+    """torch's "decreasing order" means non-increasing: ties pass with enforce_sorted on."""
+    data = run_json(capsys, "GRU", "--input-size", "3", "--hidden-size", "5", "--batch", "3",
+                    "--seq-len", "5", "--lengths", "5,3,3")  # fmt: skip
+    assert data["batch_sizes"] == [3, 3, 3, 1, 1]
+
+
 @pytest.mark.parametrize(
     ("mode", "c_n"), [("RNNCell", None), ("LSTMCell", [3, 4]), ("GRUCell", None)]
 )
@@ -191,7 +198,7 @@ BAD = [
     (["GRU", "--input-size", "3", "--hidden-size", "4", "--lengths", "3,2"], ["2 values but the batch has 3"]),
     (["GRU", "--input-size", "3", "--hidden-size", "4", "--batch", "2", "--lengths", "3,2,1"], ["3 values but the batch has 2"]),
     (["GRU", "--input-size", "3", "--hidden-size", "4", "--lengths", "3", "--unbatched"], ["--lengths needs a batch", "Remove --lengths"]),
-    (["GRU", "--input-size", "3", "--hidden-size", "4", "--lengths", "2,5,3"], ["decreasing order", "--no-enforce-sorted"]),
+    (["GRU", "--input-size", "3", "--hidden-size", "4", "--lengths", "2,5,3"], ["non-increasing", "7,5,5,1", "--no-enforce-sorted"]),
     (["GRU", "--input-size", "3", "--hidden-size", "4", "--no-enforce-sorted"], ["only applies to packed input"]),
     (["LSTMCell", "--input-size", "3", "--hidden-size", "4", "--num-layers", "2"], ["takes no --num-layers", "use LSTM"]),
     (["LSTMCell", "--input-size", "3", "--hidden-size", "4", "--num-layers", "1"], ["takes no --num-layers"]),
@@ -321,3 +328,93 @@ def test_large_configuration_says_where_it_ran(capsys):
     assert status == 0
     assert json.loads(out)["output"] == [2, 1, 8192]
     assert "meta device" in err
+
+
+ARGPARSE_ENGLISH = (
+    "usage:",
+    "positional arguments:",
+    "options:",
+    "show this help message and exit",
+)
+ARGPARSE_KOREAN = ("사용법: ", "위치 인자:", "옵션:", "이 도움말을 출력하고 종료")
+HELP_COMMANDS = [["--help"], ["shapes", "--help"], ["trace", "--help"], ["explain", "--help"]]
+
+
+@pytest.mark.parametrize("argv", HELP_COMMANDS, ids=" ".join)
+def test_help_headings_are_korean_with_lang_ko(capsys, argv):
+    assert main([*argv, "--lang", "ko"]) == 0
+    out = capsys.readouterr().out
+    for korean in ARGPARSE_KOREAN:
+        assert korean in out, f"{argv}: no {korean!r} in\n{out}"
+    for english in ARGPARSE_ENGLISH:
+        assert english not in out, f"{argv}: argparse's English {english!r} in\n{out}"
+
+
+@pytest.mark.parametrize("argv", HELP_COMMANDS, ids=" ".join)
+def test_help_headings_follow_a_korean_locale(capsys, monkeypatch, argv):
+    monkeypatch.setenv("LANG", "ko_KR.UTF-8")
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("사용법: rnn-guide")
+    assert "옵션:" in out
+    assert "options:" not in out
+
+
+@pytest.mark.parametrize("argv", HELP_COMMANDS, ids=" ".join)
+def test_help_headings_stay_english_otherwise(capsys, argv):
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: rnn-guide")
+    for english in ARGPARSE_ENGLISH:
+        assert english in out
+    assert not HANGUL.search(out.split("\n\n")[0]), "the usage line is English"
+
+
+def test_korean_run_leaves_argparse_english(capsys):
+    import argparse
+
+    assert main(["shapes", "--help", "--lang", "ko"]) == 0
+    capsys.readouterr()
+    assert argparse.ArgumentParser(prog="p").format_usage() == "usage: p [-h]\n"
+
+
+@pytest.mark.parametrize(
+    ("argv", "korean"),
+    [
+        (["shapes", "GRU", "--input-size", "3", "--hidden-size", "4", "--bogus"], "알 수 없는 인자: --bogus"),
+        (["shapes", "GRU", "--input-size", "3", "--hidden-size", "4", "--batch"], "--batch 인자: 값 하나가 필요합니다"),
+        (["shapes"], "다음 인자가 필요합니다: {RNN,"),
+        (["trace"], "다음 인자가 필요합니다: MODULE:CALLABLE"),
+        (["bogus"], "고를 수 없는 값입니다: 'bogus'"),
+    ],
+)  # fmt: skip
+def test_argparse_usage_errors_are_korean(capsys, argv, korean):
+    assert main([*argv, "--lang", "ko"]) == 2
+    err = capsys.readouterr().err
+    assert korean in err, err
+    assert not re.search(r"unrecognized|required|expected|invalid choice", err), err
+
+
+def test_every_argparse_text_for_the_reader_has_korean():
+    """A Python whose argparse says something new fails here instead of printing English."""
+    import argparse
+    import inspect
+
+    from rnn_guide.argparse_lang import KOREAN
+
+    source = inspect.getsource(argparse)
+    found = set(re.findall(r"\b_\(\s*'([^']*)'\s*\)", source))
+    found |= set(re.findall(r'\b_\(\s*"([^"]*)"\s*\)', source))
+    found = {text.encode("ascii").decode("unicode_escape") for text in found}  # "\\n" in the source
+    for_developers = {  # raised at a programming error, never by a reader's command line
+        ".__call__() not defined", "conflicting subparser: %s", "conflicting subparser alias: %s",
+        'argument "-" with mode %r', "cannot merge actions - two groups are named %r",
+        "invalid option string %(option)r: must start with a character %(prefix_chars)r",
+        "dest= is required for options like %r", "invalid conflict_resolution value: %r",
+        "mutually exclusive arguments must be optional", "cannot have multiple subparser arguments",
+        "%r is not callable", "invalid option string %(option)r: ",
+        "'required' is an invalid argument for positionals",
+    }  # fmt: skip
+    untranslated = sorted(found - set(KOREAN) - for_developers)
+    assert not untranslated, f"add these to rnn_guide.argparse_lang.KOREAN: {untranslated}"
+    assert {"usage: ", "positional arguments", "options"} <= found, "argparse changed its texts"

@@ -251,3 +251,31 @@ def test_every_example_links_to_the_calculator_with_its_configuration(site: Path
             query = parse_qs(parts.query)
             assert "mode" in query, href
             assert set(query) <= CALCULATOR_KEYS, href
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_figures_say_what_they_show_in_the_page_language(site: Path, lang: str):
+    """Every figure's alt text is written words (in Korean on Korean pages), not a file name.
+
+    Gallery figures take their alt text from the figure's titles, the executed pages' figures
+    from the cell's ``mystnb.image.alt``; the cards' thumbnails stay decorative (``alt=""``).
+    """
+    hangul = re.compile("[가-힣]")
+    found = []
+    for path in pages(site, lang):
+        html = path.read_text(encoding="utf-8")
+        for tag in re.findall(r"<img\b[^>]*>", html):
+            alt = re.search(r'\balt="([^"]*)"', tag)
+            src = re.search(r'\bsrc="([^"]*)"', tag)
+            source = src.group(1) if src else ""
+            if alt is None or "_thumb" in source or "_static/" in source:  # cards, theme icons
+                continue
+            text = alt.group(1)
+            if (
+                not text.strip()
+                or "_images/" in text
+                or (lang == "ko" and not hangul.search(text))
+                or not re.match(r"\s*(/?>|[\w-]+\s*=)", tag[alt.end() :])  # a quote inside the alt
+            ):
+                found.append(f"{path.relative_to(site)}: {tag[:160]}")
+    assert not found, "figures without alt text in words:\n" + "\n".join(found)

@@ -53,11 +53,15 @@ import matplotlib.pyplot as plt
 fig, (ax_seq, ax_batch) = plt.subplots(1, 2, figsize=(8, 4), layout="constrained")
 vmax = float(x_seq.abs().max())
 ax_seq.imshow(x_seq[:, :, 0].numpy(), cmap="RdBu", vmin=-vmax, vmax=vmax)
-ax_seq.set_title(f"batch_first=False\nx_seq[:, :, 0]: {tuple(x_seq[:, :, 0].shape)}")
+ax_seq.set_title(
+    f"batch_first=False: rows are steps\nx_seq[:, :, 0]: {tuple(x_seq[:, :, 0].shape)}"
+)
 ax_seq.set_xlabel("dim 1: batch (N)")
 ax_seq.set_ylabel("dim 0: time step (L)")
 ax_batch.imshow(x_batch[:, :, 0].numpy(), cmap="RdBu", vmin=-vmax, vmax=vmax)
-ax_batch.set_title(f"batch_first=True\nx_batch[:, :, 0]: {tuple(x_batch[:, :, 0].shape)}")
+ax_batch.set_title(
+    f"batch_first=True: rows are sequences\nx_batch[:, :, 0]: {tuple(x_batch[:, :, 0].shape)}"
+)
 ax_batch.set_xlabel("dim 1: time step (L)")
 ax_batch.set_ylabel("dim 0: batch (N)")
 ax_seq.set_xticks(range(N))
@@ -169,12 +173,16 @@ for ax in (ax_ok, ax_forgot):
     ax.set_xticks(range(0, L_meant, 2))
     ax.set_yticks(range(N_meant))
 arrow = {"arrowstyle": "->", "lw": 1, "color": "black"}
-ax_ok.set_title(f"batch_first=True\nx_blog[:, :, 0]: {tuple(x_blog[:, :, 0].shape)}")
+ax_ok.set_title(
+    f"batch_first=True: reads each wave\nx_blog[:, :, 0]: {tuple(x_blog[:, :, 0].shape)}"
+)
 ax_ok.set_ylabel("dim 0: read as batch (N)")
 ax_ok.set_xlabel("dim 1: read as time step (L)")
 for n in range(N_meant):  # one recurrence per wave, along time
     ax_ok.annotate("", xy=(L_meant - 1, n), xytext=(0, n), arrowprops=arrow)
-ax_forgot.set_title(f"batch_first=False\nx_blog[:, :, 0]: {tuple(x_blog[:, :, 0].shape)}")
+ax_forgot.set_title(
+    f"batch_first=False: reads each column\nx_blog[:, :, 0]: {tuple(x_blog[:, :, 0].shape)}"
+)
 ax_forgot.set_ylabel("dim 0: read as time step (L)")
 ax_forgot.set_xlabel("dim 1: read as batch (N)")
 for t in range(L_meant):  # one recurrence per column, down the waves

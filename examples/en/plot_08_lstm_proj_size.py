@@ -154,7 +154,7 @@ vmax = float(c_n.detach().abs().max())
 panels = ((ax_h, h_n, "h_n", "P (proj_size)"), (ax_c, c_n, "c_n", "H_cell (hidden_size)"))
 for ax, state, name, xlabel in panels:
     image = ax.imshow(state[-1].detach().numpy(), cmap="RdBu", vmin=-vmax, vmax=vmax)
-    ax.set_title(f"{name}[-1]: {tuple(state[-1].shape)}")
+    ax.set_title(f"{name}[-1]: {tuple(state[-1].shape)}\nlast layer, one row per sequence")
     ax.set_xlabel(xlabel)
     ax.set_yticks(range(N), [f"seq {n}" for n in range(N)])
 fig.colorbar(image, ax=(ax_h, ax_c), shrink=0.8)

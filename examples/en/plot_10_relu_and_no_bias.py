@@ -100,7 +100,7 @@ fig, axes = plt.subplots(1, 2, figsize=(8, 3.5), sharey=True, layout="constraine
 for ax, name, values in ((axes[0], "tanh", out_tanh), (axes[1], "relu", out_relu)):
     ax.hist(values.detach().flatten().numpy(), bins=30, color="tab:blue")
     ax.axvline(0, color="black", lw=1)
-    ax.set_title(f'nonlinearity="{name}": {values.numel()} values of output')
+    ax.set_title(f"nonlinearity='{name}': {values.numel()} values of output")
     ax.set_xlabel("value")
 axes[0].set_ylabel("count")
 plt.show()

@@ -168,7 +168,7 @@ for b, gate in enumerate("ifgo"):
     if b:
         ax_w.axhline(b * H_out - 0.5, color="black", lw=2)
     ax_w.text(H_in - 0.4, (b + 0.5) * H_out - 0.5, gate, va="center", fontsize=12)
-ax_w.set_title(f"LSTM weight_ih_l0\n{W.shape}: (4 * H_out, H_in)")
+ax_w.set_title(f"LSTM weight_ih_l0: four gate blocks\n{W.shape}: (4 * H_out, H_in)")
 ax_w.set_xlabel("input feature (H_in)")
 ax_w.set_ylabel("row (gate block x H_out)")
 ax_w.set_xlim(-0.5, H_in + 0.3)

@@ -172,4 +172,4 @@ assert h_n[0, 0].shape == (rnn.hidden_size,)
 # - 원래 블로그 글: `teddylee777.github.io/pytorch/pytorch-rnn
 #   <https://teddylee777.github.io/pytorch/pytorch-rnn>`_.
 # - 설정 1을 `모양 계산기 <../calculator.html?mode=RNN&input_size=1&hidden_size=10&num_layers=2
-#   &batch_first=1&batch=1&seq_len=20>`__\ 에서 바꿔 가며 확인해 보세요.
+#   &batch_first=1&batch=1&seq_len=20>`__\ 에서 바꿔 가며 확인해 보십시오.

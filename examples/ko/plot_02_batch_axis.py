@@ -54,11 +54,15 @@ import matplotlib.pyplot as plt
 fig, (ax_seq, ax_batch) = plt.subplots(1, 2, figsize=(8, 4), layout="constrained")
 vmax = float(x_seq.abs().max())
 ax_seq.imshow(x_seq[:, :, 0].numpy(), cmap="RdBu", vmin=-vmax, vmax=vmax)
-ax_seq.set_title(f"batch_first=False\nx_seq[:, :, 0]: {tuple(x_seq[:, :, 0].shape)}")
+ax_seq.set_title(
+    f"batch_first=False: 행이 타임 스텝\nx_seq[:, :, 0]: {tuple(x_seq[:, :, 0].shape)}"
+)
 ax_seq.set_xlabel("1번 축: 배치 (N)")
 ax_seq.set_ylabel("0번 축: 타임 스텝 (L)")
 ax_batch.imshow(x_batch[:, :, 0].numpy(), cmap="RdBu", vmin=-vmax, vmax=vmax)
-ax_batch.set_title(f"batch_first=True\nx_batch[:, :, 0]: {tuple(x_batch[:, :, 0].shape)}")
+ax_batch.set_title(
+    f"batch_first=True: 행이 시퀀스\nx_batch[:, :, 0]: {tuple(x_batch[:, :, 0].shape)}"
+)
 ax_batch.set_xlabel("1번 축: 타임 스텝 (L)")
 ax_batch.set_ylabel("0번 축: 배치 (N)")
 ax_seq.set_xticks(range(N))
@@ -170,12 +174,16 @@ for ax in (ax_ok, ax_forgot):
     ax.set_xticks(range(0, L_meant, 2))
     ax.set_yticks(range(N_meant))
 arrow = {"arrowstyle": "->", "lw": 1, "color": "black"}
-ax_ok.set_title(f"batch_first=True\nx_blog[:, :, 0]: {tuple(x_blog[:, :, 0].shape)}")
+ax_ok.set_title(
+    f"batch_first=True: 사인파를 따라 읽음\nx_blog[:, :, 0]: {tuple(x_blog[:, :, 0].shape)}"
+)
 ax_ok.set_ylabel("0번 축: 배치 (N)로 읽음")
 ax_ok.set_xlabel("1번 축: 타임 스텝 (L)으로 읽음")
 for n in range(N_meant):  # 사인파마다 순환 하나, 시간 방향
     ax_ok.annotate("", xy=(L_meant - 1, n), xytext=(0, n), arrowprops=arrow)
-ax_forgot.set_title(f"batch_first=False\nx_blog[:, :, 0]: {tuple(x_blog[:, :, 0].shape)}")
+ax_forgot.set_title(
+    f"batch_first=False: 열을 따라 읽음\nx_blog[:, :, 0]: {tuple(x_blog[:, :, 0].shape)}"
+)
 ax_forgot.set_ylabel("0번 축: 타임 스텝 (L)으로 읽음")
 ax_forgot.set_xlabel("1번 축: 배치 (N)로 읽음")
 for t in range(L_meant):  # 열마다 순환 하나, 사인파를 가로질러
@@ -199,6 +207,6 @@ plt.show()
 #   <https://pytorch.org/docs/stable/generated/torch.nn.RNN.html>`_. "Inputs"와 "Outputs"
 #   절에 두 축 순서가 모두 나옵니다.
 # - ``rnn_batch``\ 의 설정을 `모양 계산기 <../calculator.html?mode=RNN&input_size=4&hidden_size=6
-#   &num_layers=2&batch_first=1&batch=3&seq_len=5>`__\ 에서 확인해 보세요. 거기서
+#   &num_layers=2&batch_first=1&batch=3&seq_len=5>`__\ 에서 확인해 보십시오. 거기서
 #   ``batch_first``\ 를 끄면 입력과 ``output``\ 의 앞 두 축만 자리를 바꾸고 ``h_n``\ 은
 #   그대로입니다.

@@ -150,7 +150,7 @@ assert not same_result
 
 # %%
 # 모양만 봐서는 이 실수를 알 수 없습니다. 그러니 ``h_0``\ 는 처음부터 PyTorch의 축 순서대로
-# 만들거나, 위처럼 명시적으로 transpose하세요. ``h_n``\ 도 같은 축 순서이므로 앞선 호출에서
+# 만들거나, 위처럼 명시적으로 transpose하십시오. ``h_n``\ 도 같은 축 순서이므로 앞선 호출에서
 # 넘겨받은 상태는 이미 올바릅니다. ``batch_first`` 자체를 빠뜨리는 비슷한 함정은 다른
 # 예제에서 다룹니다(:ref:`example-batch-axis` 참고).
 
@@ -162,5 +162,5 @@ assert not same_result
 #   은닉 상태와 셀 상태에는 적용되지 않는다("does not apply to hidden or cell states")고 적혀
 #   있고, "Inputs" 절은 ``batch_first``\ 와 상관없이 ``h_0``\ 의 모양을 하나로 적습니다.
 # - 이 설정을 `모양 계산기 <../calculator.html?mode=RNN&input_size=4&hidden_size=6&num_layers=2
-#   &batch_first=1&batch=3&seq_len=5>`__\ 에서 확인해 보세요. 계산기가 보여 주는 ``h_n``\ 의 모양이
+#   &batch_first=1&batch=3&seq_len=5>`__\ 에서 확인해 보십시오. 계산기가 보여 주는 ``h_n``\ 의 모양이
 #   곧 ``h_0``\ 에 필요한 모양입니다.

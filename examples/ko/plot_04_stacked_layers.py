@@ -101,7 +101,7 @@ assert same_h_n
 # %%
 # 즉 아래 레이어들의 시퀀스는 순전파(forward pass) 도중에는 존재하지만, ``nn.RNN``\ 은 그중
 # 마지막 타임 스텝만(``h_n``\ 에 담아) 돌려줍니다. 모든 레이어의 모든 타임 스텝이 필요하다면
-# 위처럼 레이어를 하나씩 실행하세요.
+# 위처럼 레이어를 하나씩 실행하십시오.
 #
 # 그림은 배치의 첫 번째 시퀀스에 대해 세 레이어를 각각 ``(L, H_out)``\ 으로 그린 것입니다.
 # ``k``\ 번째 레이어에서 테두리를 친 행이 ``h_n[k, 0]``\ 이고, 맨 오른쪽 패널이
@@ -134,5 +134,5 @@ plt.show()
 # - 레이어 두 개짜리 모듈의 ``output``\ 과 ``h_n``\ 을 나란히 그린 그림:
 #   :ref:`example-blog-configurations`.
 # - 이 설정을 `모양 계산기 <../calculator.html?mode=RNN&input_size=4&hidden_size=6&num_layers=3
-#   &batch_first=1&batch=2&seq_len=5>`__\ 에서 열고 ``num_layers``\ 를 바꿔 보세요. ``output``\ 의
+#   &batch_first=1&batch=2&seq_len=5>`__\ 에서 열고 ``num_layers``\ 를 바꿔 보십시오. ``output``\ 의
 #   모양은 그대로이고 ``h_n``\ 만 커집니다.

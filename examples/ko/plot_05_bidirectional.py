@@ -155,5 +155,5 @@ assert rnn.weight_ih_l1.shape == rnn.weight_ih_l1_reverse.shape == (H_out, D * H
 #   절에만 나오며, ``nn.RNN``\ 과 ``nn.GRU``\ 도 같은 규칙으로 이름을 붙입니다.
 # - ``num_layers``\ 만 따로 다룬 예제: :ref:`example-stacked-layers`.
 # - 이 설정을 `모양 계산기 <../calculator.html?mode=RNN&input_size=4&hidden_size=6&num_layers=2
-#   &batch_first=1&bidirectional=1&batch=3&seq_len=5>`__\ 에서 바꿔 가며 확인해 보세요. 텐서 아래에
+#   &batch_first=1&bidirectional=1&batch=3&seq_len=5>`__\ 에서 바꿔 가며 확인해 보십시오. 텐서 아래에
 #   ``_reverse`` 가중치도 함께 나옵니다.

@@ -137,8 +137,8 @@ assert [warning.category for warning in caught] == [UserWarning]
 assert str(caught[0].message).startswith("dropout option adds dropout after all but last")
 
 # %%
-# 경고한 그대로입니다. 레이어가 하나뿐인 모듈은 학습 모드에서 두 번 실행해도 결과가 똑같습니다.
-# 드롭아웃이 전혀 적용되지 않기 때문입니다.
+# 경고대로 드롭아웃은 어디에도 적용되지 않습니다. 레이어가 하나뿐인 모듈은 학습 모드에서 두 번
+# 실행해도 결과가 똑같습니다.
 single.train()
 single_same = torch.equal(single(x)[0], single(x)[0])
 print("num_layers=1, train: 두 번 실행한 결과가 같은가:", single_same)
@@ -168,7 +168,7 @@ print("eval: nn.Dropout이 값을 그대로 통과시키는가:", torch.equal(he
 assert torch.equal(head_dropout(output_1), output_1)
 
 # %%
-# 평가 전에는 ``model.eval()``, 학습 전에는 ``model.train()``\ 을 잊지 말고 호출하세요. 두
+# 평가 전에는 ``model.eval()``, 학습 전에는 ``model.train()``\ 을 잊지 말고 호출하십시오. 두
 # 종류의 드롭아웃이 한꺼번에 전환됩니다. 여러 레이어를 쌓는 것 자체는 다른 예제에서
 # 다룹니다(:ref:`example-stacked-layers` 참고).
 
@@ -179,5 +179,5 @@ assert torch.equal(head_dropout(output_1), output_1)
 #   <https://pytorch.org/docs/stable/generated/torch.nn.RNN.html>`_\ (``dropout`` 인자)과
 #   `torch.nn.Dropout <https://pytorch.org/docs/stable/generated/torch.nn.Dropout.html>`_.
 # - 이 설정을 `모양 계산기 <../calculator.html?mode=RNN&input_size=4&hidden_size=6&num_layers=2
-#   &batch_first=1&dropout=0.5&batch=3&seq_len=5>`__\ 에서 확인해 보세요. 거기서 ``num_layers``\ 를
+#   &batch_first=1&dropout=0.5&batch=3&seq_len=5>`__\ 에서 확인해 보십시오. 거기서 ``num_layers``\ 를
 #   1로 바꾸면 PyTorch의 드롭아웃 경고도 보여 줍니다.

@@ -133,4 +133,4 @@ plt.show()
 # - :ref:`example-gru`: ``nn.RNN``\ 처럼 상태 하나만 돌려주는 게이트 구조의 레이어입니다.
 # - :ref:`example-blog-configurations`: ``nn.RNN``\ 에서 본 ``output``\ 과 ``h_n``\ 의 관계.
 # - 이 설정을 `모양 계산기 <../calculator.html?mode=LSTM&input_size=4&hidden_size=6&num_layers=2
-#   &batch_first=1&batch=3&seq_len=5>`__\ 에서 바꿔 가며 확인해 보세요.
+#   &batch_first=1&batch=3&seq_len=5>`__\ 에서 바꿔 가며 확인해 보십시오.

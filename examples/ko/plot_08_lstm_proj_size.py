@@ -57,7 +57,7 @@ print("output[:, -1]과 h_n[-1]이 같은가:", torch.equal(output[:, -1], h_n[-
 assert torch.equal(output[:, -1], h_n[-1])
 
 # %%
-# 파라미터: ``weight_hr_l0``\ 과 좁아진 ``weight_hh_l0``
+# 매개변수: ``weight_hr_l0``\ 과 좁아진 ``weight_hh_l0``
 # --------------------------------------------------------
 # 투영이 없는 같은 크기의 LSTM과 비교해 봅니다. 투영을 쓰면 모양이 ``(P, hidden_size)``\ 인
 # ``weight_hr_l0``\ 이 추가됩니다. 또 순환 가중치가 이제 *투영된* 이전 ``h``\ 에 곱해지므로
@@ -67,7 +67,7 @@ plain = nn.LSTM(input_size=H_in, hidden_size=H_cell, batch_first=True)
 plain_shapes = {name: tuple(p.shape) for name, p in plain.named_parameters()}
 proj_shapes = {name: tuple(p.shape) for name, p in lstm.named_parameters()}
 
-print(f"{'파라미터':<10} {'투영 없음':<10} proj_size=P")
+print(f"{'매개변수':<10} {'투영 없음':<10} proj_size=P")
 for name, shape in proj_shapes.items():
     print(f"{name:<14} {plain_shapes.get(name, '-')!s:<14} {shape}")
 
@@ -155,7 +155,7 @@ vmax = float(c_n.detach().abs().max())
 panels = ((ax_h, h_n, "h_n", "P (proj_size)"), (ax_c, c_n, "c_n", "H_cell (hidden_size)"))
 for ax, state, name, xlabel in panels:
     image = ax.imshow(state[-1].detach().numpy(), cmap="RdBu", vmin=-vmax, vmax=vmax)
-    ax.set_title(f"{name}[-1]: {tuple(state[-1].shape)}")
+    ax.set_title(f"{name}[-1]: {tuple(state[-1].shape)}\n마지막 레이어, 시퀀스마다 한 행")
     ax.set_xlabel(xlabel)
     ax.set_yticks(range(N), [f"시퀀스 {n}" for n in range(N)])
 fig.colorbar(image, ax=(ax_h, ax_c), shrink=0.8)
@@ -170,5 +170,5 @@ plt.show()
 #   안내합니다.
 # - :ref:`example-lstm`: 투영이 없어서 ``c_n``\ 과 ``h_n``\ 의 모양이 같은 LSTM.
 # - 이 설정을 `모양 계산기 <../calculator.html?mode=LSTM&input_size=4&hidden_size=8&batch_first=1
-#   &proj_size=6&batch=3&seq_len=5>`__\ 에서 확인해 보세요. ``h_n``\ 과 ``c_n``\ 의 폭이 다르게
-#   나오고, 파라미터 목록에 ``weight_hr_l0``\ 도 보입니다.
+#   &proj_size=6&batch=3&seq_len=5>`__\ 에서 확인해 보십시오. ``h_n``\ 과 ``c_n``\ 의 폭이 다르게
+#   나오고, 매개변수 목록에 ``weight_hr_l0``\ 도 보입니다.

@@ -7,7 +7,7 @@ GRU: 게이트는 LSTM처럼, 모양은 RNN처럼
 ``nn.GRU``\ 는 게이트(gate)가 있는 순환 레이어지만 ``nn.LSTM``\ 과 달리 상태를 하나만, 곧 은닉
 상태(hidden state)만 넘겨 줍니다. 그래서 순전파(forward pass)는 ``nn.RNN``\ 과 똑같이
 ``output, h_n``\ 을 돌려주고, 생성자 인자가 같으면 모든 모양(shape)이 ``nn.RNN``\ 과
-일치합니다. 게이트가 드러나는 곳은 파라미터뿐입니다. ``nn.RNN``\ 에서 ``H_out``\ 행짜리 블록이
+일치합니다. 게이트가 드러나는 곳은 매개변수뿐입니다. ``nn.RNN``\ 에서 ``H_out``\ 행짜리 블록이
 하나인 자리에 GRU는 블록이 세 개 있습니다.
 
 크기는 모두 다르게 잡습니다. ``N``\ 은 배치 크기, ``L``\ 은 시퀀스 길이, ``H_in``\ 은 입력 특성
@@ -71,7 +71,7 @@ for config in configs:
 # %%
 # 가중치 안의 게이트 블록 세 개
 # ------------------------------
-# 게이트는 파라미터 안에 있습니다. ``weight_ih_l0``\ 은 ``H_out``\ 행짜리 블록 세 개를
+# 게이트는 매개변수 안에 있습니다. ``weight_ih_l0``\ 은 ``H_out``\ 행짜리 블록 세 개를
 # PyTorch가 정한 순서대로 쌓은 것입니다. 순서는 리셋 게이트 ``r``, 업데이트 게이트 ``z``, 새
 # 후보 상태 ``n``\ 입니다. ``weight_hh_l0``\ 과 두 편향(bias)도 마찬가지입니다. ``nn.RNN``\ 은
 # 블록이 하나, ``nn.LSTM``\ 은 네 개입니다.
@@ -166,7 +166,7 @@ for layers, bidirectional in ((1, False), (2, False), (3, False), (1, True)):
 # 이렇게 얻은 "셀 상태"는 셀 상태가 전혀 아닙니다. 레이어가 둘이면 ``h_wrong``\ 은 0번 레이어의
 # 마지막 은닉 상태, ``c_wrong``\ 은 1번 레이어의 마지막 은닉 상태이고, 둘 다 레이어 축이
 # 사라진 ``(N, H_out)``\ 입니다. (양방향 레이어 하나라면 두 방향의 상태입니다.) GRU는 RNN처럼
-# ``output, h_n = gru(x)``\ 로 받으세요.
+# ``output, h_n = gru(x)``\ 로 받으십시오.
 gru2 = nn.GRU(input_size=H_in, hidden_size=H_out, num_layers=2, batch_first=True)
 output2, (h_wrong, c_wrong) = gru2(x)
 _, h_n2 = gru2(x)
@@ -185,5 +185,5 @@ assert c_wrong.shape == (N, H_out)
 #   <https://pytorch.org/docs/stable/generated/torch.nn.RNN.html>`_.
 # - :ref:`example-lstm`: 실제로 ``(h_n, c_n)``\ 을 돌려주는 레이어.
 # - 이 설정을 `모양 계산기 <../calculator.html?mode=GRU&input_size=4&hidden_size=6&batch_first=1
-#   &batch=3&seq_len=5>`__\ 에서 확인해 보세요. 거기서 ``mode``\ 를 RNN이나 LSTM으로 바꿔 보면
+#   &batch=3&seq_len=5>`__\ 에서 확인해 보십시오. 거기서 ``mode``\ 를 RNN이나 LSTM으로 바꿔 보면
 #   텐서가 하나(``c_n``) 늘어나는 것은 LSTM뿐이고, 가중치의 행 수는 게이트 블록 수를 따릅니다.

@@ -1,13 +1,13 @@
 r"""
 .. _example-relu-and-no-bias:
 
-``nonlinearity="relu"``\ 와 ``bias=False``: 파라미터는 바뀌고 모양은 그대로
+``nonlinearity="relu"``\ 와 ``bias=False``: 매개변수는 바뀌고 모양은 그대로
 ===========================================================================
 
 ``nn.RNN``\ 의 생성자 인자 중 두 개는 레이어가 계산하는 내용을 바꾸지만 텐서 모양(shape)은
 하나도 건드리지 않습니다. ``nonlinearity="relu"``\ 는 타임 스텝(time step)마다 적용하는
-``tanh``\ 를 ReLU로 바꿉니다. 파라미터는 그대로이고 값의 범위가 달라집니다. ``bias=False``\ 는
-레이어마다 있는 편향(bias) 벡터 두 개를 없앱니다. 파라미터는 줄고 출력 모양은 그대로입니다.
+``tanh``\ 를 ReLU로 바꿉니다. 매개변수는 그대로이고 값의 범위가 달라집니다. ``bias=False``\ 는
+레이어마다 있는 편향(bias) 벡터 두 개를 없앱니다. 매개변수는 줄고 출력 모양은 그대로입니다.
 
 크기는 모두 다르게 잡습니다. ``N``\ 은 배치 크기, ``L``\ 은 시퀀스 길이, ``H_in``\ 은 입력 특성
 수, ``H_out``\ 은 은닉 상태 크기입니다.
@@ -37,12 +37,12 @@ for name, rnn in rnns.items():
 assert rnns["relu"].nonlinearity == "relu"
 
 # %%
-# 출력된 모듈을 자세히 보세요. ``nn.RNN``\ 은 출력에서 ``nonlinearity``\ 를 빼 버리므로
+# 출력된 모듈을 자세히 보십시오. ``nn.RNN``\ 은 출력에서 ``nonlinearity``\ 를 빼 버리므로
 # ``relu`` 레이어도 기본 레이어와 똑같이 찍힙니다. 어느 쪽인지 알려면 ``rnn.nonlinearity``
 # 속성을 읽어야 합니다. (아래에서 보듯 ``nn.RNNCell``\ 은 출력에 보여 줍니다.)
 
 # %%
-# 파라미터
+# 매개변수
 # --------
 # ``named_parameters()``\ 는 학습되는 텐서를 모두 나열합니다. ``relu``\ 는 기본 레이어와 목록이
 # 같고, ``bias=False``\ 에서는 ``bias_ih_l0``\ 과 ``bias_hh_l0``\ 이 빠집니다.
@@ -50,7 +50,7 @@ shapes = {
     name: {param: tuple(p.shape) for param, p in rnn.named_parameters()}
     for name, rnn in rnns.items()
 }
-print(f"{'파라미터':<9}" + "".join(f"{name:<12}" for name in rnns))
+print(f"{'매개변수':<9}" + "".join(f"{name:<12}" for name in rnns))
 for param in shapes["default"]:
     cells = "".join(f"{shapes[name].get(param, '-')!s:<12}" for name in rnns)
     print(f"{param:<13}{cells}")
@@ -100,7 +100,7 @@ fig, axes = plt.subplots(1, 2, figsize=(8, 3.5), sharey=True, layout="constraine
 for ax, name, values in ((axes[0], "tanh", out_tanh), (axes[1], "relu", out_relu)):
     ax.hist(values.detach().flatten().numpy(), bins=30, color="tab:blue")
     ax.axvline(0, color="black", lw=1)
-    ax.set_title(f'nonlinearity="{name}": output의 값 {values.numel()}개')
+    ax.set_title(f"nonlinearity='{name}': output의 값 {values.numel()}개")
     ax.set_xlabel("값")
 axes[0].set_ylabel("개수")
 plt.show()
@@ -116,7 +116,7 @@ assert cell.nonlinearity == "relu"
 # %%
 # ``nn.LSTM``\ 과 ``nn.GRU``\ 는 게이트(gate) 안의 활성화 함수가 정해져 있어서 이 인자를
 # 받지 않습니다. 메시지에 나오는 이름이 호출한 클래스가 아니라 공통 부모 클래스 ``RNNBase``\ 라는
-# 점에 주의하세요.
+# 점에 주의하십시오.
 for module in (nn.LSTM, nn.GRU):
     try:
         module(input_size=H_in, hidden_size=H_out, nonlinearity="relu")
@@ -172,5 +172,5 @@ for module in (nn.RNN, nn.LSTM, nn.GRU):
 #   <https://pytorch.org/docs/stable/generated/torch.nn.RNNCell.html>`_.
 # - :ref:`example-lstm`, :ref:`example-gru`: ``nonlinearity``\ 가 없는 게이트 구조의 레이어.
 # - ``bias=False`` 레이어를 `모양 계산기 <../calculator.html?mode=RNN&input_size=4&hidden_size=6
-#   &bias=0&batch=3&seq_len=5>`__\ 에서 확인해 보세요. 파라미터 목록에 편향이 없고,
+#   &bias=0&batch=3&seq_len=5>`__\ 에서 확인해 보십시오. 매개변수 목록에 편향이 없고,
 #   ``nonlinearity``\ 도 바로 바꿔 볼 수 있습니다.

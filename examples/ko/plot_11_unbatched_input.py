@@ -158,5 +158,5 @@ assert message.startswith("For unbatched 2-D input, hx and cx should also be 2-D
 #   배치 차원이 없는 모양도 적혀 있습니다.
 # - :ref:`example-lstm`: 배치가 있는 LSTM과 ``(h_n, c_n)``.
 # - 이 설정을 `모양 계산기 <../calculator.html?mode=RNN&input_size=4&hidden_size=6&num_layers=2
-#   &unbatched=1&seq_len=5>`__\ 에서 확인해 보세요. 거기서 ``unbatched``\ 를 끄면 모든 모양에
+#   &unbatched=1&seq_len=5>`__\ 에서 확인해 보십시오. 거기서 ``unbatched``\ 를 끄면 모든 모양에
 #   ``N``\ 이 돌아옵니다.

@@ -176,7 +176,7 @@ assert torch.equal(output[~mask], torch.zeros(int((~mask).sum()), D * H_out))
 
 # %%
 # ``total_length=``\ 를 주면 정해진 길이까지 더 패딩합니다. 예를 들어 더 긴 길이로 패딩해 둔
-# 정답(target)과 길이를 맞출 때 씁니다. 가장 긴 시퀀스보다 짧게 줄 수는 없습니다.
+# 타깃(target)과 길이를 맞출 때 씁니다. 가장 긴 시퀀스보다 짧게 줄 수는 없습니다.
 total_length = 7
 output_fixed, _ = pad_packed_sequence(packed_out, batch_first=True, total_length=total_length)
 print(f"output_fixed: {tuple(output_fixed.shape)}  (N, total_length, D * H_out)")
@@ -288,5 +288,5 @@ assert not torch.equal(output[:, -1], h_n[-1])
 #   `torch.nn.GRU <https://pytorch.org/docs/stable/generated/torch.nn.GRU.html>`_.
 # - :ref:`example-cells`\ 에서는 타임 스텝마다 한 번씩 호출하며 시간 축을 직접 따라갑니다.
 # - ``N``\ 개 시퀀스, ``L_max`` 스텝으로 이 GRU를 `모양 계산기 <../calculator.html?mode=GRU
-#   &input_size=4&hidden_size=6&batch_first=1&batch=3&seq_len=5>`__\ 에서 확인해 보세요. 계산기의
+#   &input_size=4&hidden_size=6&batch_first=1&batch=3&seq_len=5>`__\ 에서 확인해 보십시오. 계산기의
 #   ``output``\ 은 ``pad_packed_sequence``\ 가 돌려주는 패딩된 텐서의 모양입니다.

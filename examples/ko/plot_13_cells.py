@@ -207,5 +207,5 @@ plt.show()
 #   가중치를 모두 살펴봅니다.
 # - 전체 모듈의 입력과 출력은 :ref:`example-lstm`\ 과 :ref:`example-gru`\ 에서 다룹니다.
 # - ``nn.RNNCell``\ 을 `모양 계산기 <../calculator.html?mode=RNNCell&input_size=4&hidden_size=6
-#   &batch=3>`__\ 에서 확인해 보세요. ``mode``\ 를 LSTMCell이나 GRUCell로 바꾸면 나머지 두 셀도 볼
+#   &batch=3>`__\ 에서 확인해 보십시오. ``mode``\ 를 LSTMCell이나 GRUCell로 바꾸면 나머지 두 셀도 볼
 #   수 있습니다.

@@ -1,7 +1,7 @@
 r"""
 .. _example-parameter-shapes:
 
-파라미터 모양: RNN, LSTM, GRU의 가중치 전부
+매개변수 모양: RNN, LSTM, GRU의 가중치 전부
 ===========================================
 
 순환 모듈은 레이어마다, 방향마다 텐서 네 개를 저장합니다. 입력에서 은닉 상태로 가는 가중치,
@@ -10,7 +10,7 @@ r"""
 ``G = 1``, ``nn.LSTM``\ 은 ``G = 4``\ (게이트 i, f, g, o), ``nn.GRU``\ 는 ``G = 3``\ (게이트
 r, z, n)이고, 게이트들은 행 방향으로 쌓입니다.
 
-모든 종류의 파라미터가 나오도록 ``num_layers=2``, ``bidirectional=True``\ 로 만듭니다. 기호는
+모든 종류의 매개변수가 나오도록 ``num_layers=2``, ``bidirectional=True``\ 로 만듭니다. 기호는
 ``H_in`` 입력 특성 수, ``H_out`` 은닉 상태 크기, ``D`` 방향 수(여기서는 2)입니다.
 """
 
@@ -47,13 +47,13 @@ modules = {
 #   읽습니다.
 # - ``bias_ih_lk``\ 와 ``bias_hh_lk``\ 는 ``(G * H_out,)``\ 입니다.
 #
-# 아래 함수는 파라미터 이름을 받아 기대하는 모양을 돌려주고, 반복문은 세 모듈의 모든
-# 파라미터를 이 함수와 대조합니다.
+# 아래 함수는 매개변수 이름을 받아 기대하는 모양을 돌려주고, 반복문은 세 모듈의 모든
+# 매개변수를 이 함수와 대조합니다.
 NAME = re.compile(r"(weight|bias)_(ih|hh)_l(\d+)(_reverse)?")
 
 
 def expected_shape(name, g):
-    """게이트가 ``g``개인 모듈에서 파라미터 ``name``이 가져야 할 모양입니다."""
+    """게이트가 ``g``개인 모듈에서 매개변수 ``name``이 가져야 할 모양입니다."""
     kind, source, layer, _ = NAME.fullmatch(name).groups()
     if kind == "bias":
         return (g * H_out,), "(G * H_out,)"
@@ -137,11 +137,11 @@ print(f"GRU 블록: {[tuple(W.shape) for W in (W_ir, W_iz, W_in)]}  각각 (H_ou
 assert W_ir.shape == W_iz.shape == W_in.shape == (H_out, H_in)
 
 # %%
-# 파라미터 개수
+# 매개변수 개수
 # -------------
 # 규칙을 더하면 됩니다. 레이어 ``k``\ 의 방향 하나는 ``G * H_out * (in_k + H_out + 2)``\ 개의
 # 숫자를 가지며, ``in_k``\ 는 0번 레이어에서 ``H_in``, 그 위에서는 ``D * H_out``\ 입니다. 크기가
-# 같다면 LSTM은 기본 RNN의 네 배, GRU는 세 배의 파라미터를 가집니다.
+# 같다면 LSTM은 기본 RNN의 네 배, GRU는 세 배의 매개변수를 가집니다.
 counts = {}
 for module_name, module in modules.items():
     g = G[module_name]
@@ -159,7 +159,7 @@ assert sum(counts["GRU"]) == 3 * sum(counts["RNN"])
 
 # %%
 # 그림은 두 결과를 함께 보여 줍니다. 왼쪽은 LSTM의 ``weight_ih_l0``\ 으로, ``H_out``\ 행씩인
-# 게이트 블록 네 개가 보입니다. 오른쪽은 모듈별 파라미터 개수를 레이어별로 나눈 것입니다.
+# 게이트 블록 네 개가 보입니다. 오른쪽은 모듈별 매개변수 개수를 레이어별로 나눈 것입니다.
 import matplotlib.pyplot as plt
 
 fig, (ax_w, ax_n) = plt.subplots(
@@ -172,7 +172,7 @@ for b, gate in enumerate("ifgo"):
     if b:
         ax_w.axhline(b * H_out - 0.5, color="black", lw=2)
     ax_w.text(H_in - 0.4, (b + 0.5) * H_out - 0.5, gate, va="center", fontsize=12)
-ax_w.set_title(f"LSTM weight_ih_l0\n{W.shape}: (4 * H_out, H_in)")
+ax_w.set_title(f"LSTM weight_ih_l0: 게이트 블록 네 개\n{W.shape}: (4 * H_out, H_in)")
 ax_w.set_xlabel("입력 특성 (H_in)")
 ax_w.set_ylabel("행 (게이트 블록 x H_out)")
 ax_w.set_xlim(-0.5, H_in + 0.3)
@@ -203,5 +203,5 @@ plt.show()
 # - :ref:`example-cells`\ 에서는 이 가중치를 셀에 복사해 모듈의 계산을 한 스텝씩 재현합니다.
 #   이 모듈들이 돌려주는 모양은 :ref:`example-lstm`\ 과 :ref:`example-gru`\ 에서 다룹니다.
 # - 이 예제의 LSTM을 `모양 계산기 <../calculator.html?mode=LSTM&input_size=4&hidden_size=6
-#   &num_layers=2&bidirectional=1&batch=3&seq_len=5>`__\ 에서 확인해 보세요. ``mode``\ 를 RNN이나
-#   GRU로 바꾸면 파라미터 목록을 비교할 수 있습니다.
+#   &num_layers=2&bidirectional=1&batch=3&seq_len=5>`__\ 에서 확인해 보십시오. ``mode``\ 를 RNN이나
+#   GRU로 바꾸면 매개변수 목록을 비교할 수 있습니다.

@@ -38,7 +38,7 @@ assert x.shape == (N, L, H_in)
 # 다대일: 마지막 타임 스텝에 붙인 헤드
 # -----------------------------------------
 # 분류기는 마지막 레이어의 마지막 타임 스텝 은닉 상태인 ``h_n[-1]``\ 을 읽어서, ``H_out``\ 개의
-# 값을 클래스 점수(logit) ``C``\ 개로 바꿉니다. 단방향 RNN에서는 ``h_n[-1]``\ 과
+# 값을 클래스 점수인 로짓(logit) ``C``\ 개로 바꿉니다. 단방향 RNN에서는 ``h_n[-1]``\ 과
 # ``output[:, -1]``\ 이 같은 벡터입니다. ``nn.Linear``\ 는 마지막 차원에만 작용하므로 배치 축은
 # 그대로 지나갑니다.
 class SequenceClassifier(nn.Module):
@@ -76,7 +76,7 @@ assert h_n[-1].shape == (N, H_out)
 assert logits.shape == (N, C)
 
 # %%
-# ``nn.CrossEntropyLoss``\ 는 ``(N, C)`` 모양의 logit과, 시퀀스마다 클래스 번호 하나씩을 담은
+# ``nn.CrossEntropyLoss``\ 는 ``(N, C)`` 모양의 로짓과, 시퀀스마다 클래스 번호 하나씩을 담은
 # ``(N,)`` 모양의 정수 텐서를 받습니다. 기본값 ``reduction="mean"``\ 이면 손실은 스칼라, 즉
 # 차원이 0개인 텐서이고 바로 ``backward()``\ 를 부를 수 있습니다.
 loss_fn = nn.CrossEntropyLoss()
@@ -131,8 +131,8 @@ assert tags.shape == (N, L)
 # 클래스 축은 두 번째에 와야 합니다
 # ---------------------------------
 # ``nn.CrossEntropyLoss``\ 는 입력을 ``(N, C, ...)``\ 로 읽습니다. 클래스가 *두 번째* 축에
-# 있고, 나머지 축은 그 뒤에 옵니다. 우리 logit은 클래스가 마지막 축에 있으므로, ``(N, L)``
-# 모양의 타깃과 함께 넘기면 실패합니다. 손실 함수는 ``L``\ 을 클래스 수로, ``C``\ 를 나머지
+# 있고, 나머지 축은 그 뒤에 옵니다. 우리 로짓은 클래스가 마지막 축에 있으므로, ``(N, L)``
+# 모양의 타깃(target)과 함께 넘기면 실패합니다. 손실 함수는 ``L``\ 을 클래스 수로, ``C``\ 를 나머지
 # 축으로 읽고, 그에 맞는 모양의 타깃을 기대합니다.
 try:
     loss_fn(tag_logits, tags)
@@ -155,8 +155,8 @@ flat_tags = tags.reshape(N * L)
 loss_transposed = loss_fn(by_transpose, tags)
 loss_flat = loss_fn(flat_logits, flat_tags)
 
-print(f"transpose한 logit: {tuple(by_transpose.shape)}  (N, C, L)")
-print(f"펼친 logit:        {tuple(flat_logits.shape)}  (N * L, C)")
+print(f"transpose한 로짓: {tuple(by_transpose.shape)}  (N, C, L)")
+print(f"펼친 로짓:        {tuple(flat_logits.shape)}  (N * L, C)")
 print(f"펼친 tags:         {tuple(flat_tags.shape)}  (N * L,)")
 print(f"손실:              {tuple(loss_transposed.shape)}  스칼라")
 print("두 손실이 같은가:", torch.allclose(loss_transposed, loss_flat))
@@ -170,13 +170,13 @@ assert torch.allclose(loss_transposed, loss_flat)
 # ``L``\ 과 ``C``\ 가 같으면 아무도 알려 주지 않습니다
 # -----------------------------------------------------
 # 위의 오류는 ``L``\ 과 ``C``\ 가 달라서 난 것입니다. 타임 스텝 수와 클래스 수가 같으면
-# ``(N, L, C)`` 모양의 logit은 ``(N, C, L)``\ 과 구별되지 않습니다. 잘못된 호출이 그대로
+# ``(N, L, C)`` 모양의 로짓은 ``(N, C, L)``\ 과 구별되지 않습니다. 잘못된 호출이 그대로
 # 실행되어 숫자를 돌려주는데, 그것은 엉뚱한 문제의 의미 없는 손실입니다.
 square_logits = torch.randn(N, C, C)  # 여기서는 L과 C가 같습니다
 square_tags = torch.randint(C, (N, C))
 wrong = loss_fn(square_logits, square_tags)  # 오류는 없지만 엉뚱한 축을 클래스로 씁니다
 right = loss_fn(square_logits.transpose(1, 2), square_tags)
-print(f"정사각 logit: {tuple(square_logits.shape)}  (N, L, C), L == C")
+print(f"정사각 로짓: {tuple(square_logits.shape)}  (N, L, C), L == C")
 same = torch.isclose(wrong, right).item()
 print("오류 없이 실행됨. transpose한 호출과 손실이 같은가:", same)
 assert square_logits.shape == (N, C, C)
@@ -186,8 +186,8 @@ assert not torch.isclose(wrong, right)
 # 두 헤드를 나란히 보기
 # ---------------------
 # 배치의 첫 번째 시퀀스를 그렸습니다. 다대일 헤드는 시퀀스 전체에 대해 ``C``\ 개짜리
-# logit 한 줄을 내고(위), 다대다 헤드는 타임 스텝마다 한 줄씩 냅니다(아래). 점은 각
-# 줄의 정답 클래스입니다.
+# 로짓 한 줄을 내고(위), 다대다 헤드는 타임 스텝마다 한 줄씩 냅니다(아래). 점은 각
+# 줄의 타깃 클래스입니다.
 import matplotlib.pyplot as plt
 
 fig, (ax_one, ax_many) = plt.subplots(
@@ -235,7 +235,7 @@ plt.show()
 #   `torch.nn.RNN <https://pytorch.org/docs/stable/generated/torch.nn.RNN.html>`_,
 #   `torch.nn.GRU <https://pytorch.org/docs/stable/generated/torch.nn.GRU.html>`_.
 # - :ref:`example-blog-configurations`\ 는 블로그의 RNN에 회귀 헤드를 얹고,
-#   :ref:`example-train-sine`\ 은 many-to-many 헤드로 그 RNN을 학습합니다.
+#   :ref:`example-train-sine`\ 은 다대다 헤드로 그 RNN을 학습합니다.
 # - 태거의 양방향 GRU를 `모양 계산기 <../calculator.html?mode=GRU&input_size=4&hidden_size=6
-#   &batch_first=1&bidirectional=1&batch=3&seq_len=5>`__\ 에서 확인해 보세요. ``output``\ 의 마지막
+#   &batch_first=1&bidirectional=1&batch=3&seq_len=5>`__\ 에서 확인해 보십시오. ``output``\ 의 마지막
 #   축이 곧 헤드의 ``in_features``\ 입니다.

@@ -9,7 +9,7 @@ r"""
 ``nn.RNN``\ 에 선형 헤드(head)를 붙여 한 가지를 학습합니다. 타임 스텝(time step) ``t``\ 까지의
 사인파 값을 보고 ``t + 1``\ 의 값을 예측하는 것입니다. CPU에서 몇 초면 학습이 끝납니다.
 
-이 문제는 many-to-many입니다. 타임 스텝 ``t``\ 에서 RNN의 출력은 ``t``\ 까지의 입력을 본
+이 문제는 다대다(many-to-many) 문제입니다. 타임 스텝 ``t``\ 에서 RNN의 출력은 ``t``\ 까지의 입력을 본
 상태이고, 헤드가 이를 다음 값의 예측으로 바꿉니다. 기호는 ``N`` 배치 크기, ``L`` 시퀀스 길이,
 ``H_in`` 입력 특성 수, ``H_out`` 은닉 상태 크기입니다.
 """
@@ -132,7 +132,7 @@ import matplotlib.pyplot as plt
 
 steps = np.arange(1, L_test + 1)
 fig, ax = plt.subplots(figsize=(8, 4), layout="constrained")
-ax.plot(steps, truth[0, 1:, 0].numpy(), color="0.6", lw=3, label="정답: 스텝 t의 sin 값")
+ax.plot(steps, truth[0, 1:, 0].numpy(), color="0.6", lw=3, label="실제 값: 스텝 t의 sin 값")
 ax.plot(
     steps,
     predicted[0, :, 0].numpy(),
@@ -141,7 +141,7 @@ ax.plot(
     color="C3",
     label="t 이전 스텝으로 한 예측",
 )
-ax.set_title(f"처음 보는 사인파: 예측 {tuple(predicted.shape)}과 정답")
+ax.set_title(f"처음 보는 사인파: 예측 {tuple(predicted.shape)}과 실제 값")
 ax.set_xlabel("타임 스텝 t")
 ax.set_ylabel("값")
 ax.legend(loc="lower left")
@@ -168,4 +168,4 @@ plt.show()
 #   <https://pytorch.org/docs/stable/generated/torch.nn.MSELoss.html>`_.
 # - 이 예제의 ``N``\ 과 ``L``\ 로 모델의 RNN을 `모양 계산기 <../calculator.html?mode=RNN
 #   &input_size=1&hidden_size=10&num_layers=2&batch_first=1&batch=8&seq_len=20>`__\ 에서 바꿔 가며
-#   확인해 보세요.
+#   확인해 보십시오.

@@ -234,7 +234,7 @@ assert matches
 # %%
 # LSTM과 GRU는 두 메시지를 다르게 씁니다
 # --------------------------------------
-# 검색할 때는 여러분의 모듈이 출력한 문장을 그대로 쓰세요. 1차원 입력(실수 4)의 메시지에는
+# 검색할 때는 여러분의 모듈이 출력한 문장을 그대로 쓰십시오. 1차원 입력(실수 4)의 메시지에는
 # 모듈 이름이 붙고, "tensor"라는 단어는 ``nn.RNN``\ 에만 있습니다.
 for module in (nn.RNN, nn.GRU, nn.LSTM):
     layer = module(input_size=1, hidden_size=H_out, batch_first=True)
@@ -286,5 +286,5 @@ assert message.startswith("Expected hidden[0] size")
 #   <https://pytorch.org/docs/stable/generated/torch.nn.utils.rnn.pack_padded_sequence.html>`_.
 # - :ref:`example-blog-configurations`\ 에서는 블로그 코드 그대로 ``float64`` 오류를 만납니다.
 # - 고친 ``rnn``\ 의 설정을 `모양 계산기 <../calculator.html?mode=RNN&input_size=4&hidden_size=6
-#   &num_layers=2&batch_first=1&batch=3&seq_len=5>`__\ 에서 확인해 보세요. 입력 데이터에 필요한
+#   &num_layers=2&batch_first=1&batch=3&seq_len=5>`__\ 에서 확인해 보십시오. 입력 데이터에 필요한
 #   모양과 함께, ``h_0``\ 에 필요한 모양도 ``h_n`` 줄에서 확인할 수 있습니다.

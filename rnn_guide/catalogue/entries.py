@@ -1239,7 +1239,7 @@ print(f"output: {tuple(output.shape)}, h_n: {tuple(h_n.shape)}, c_n: {tuple(c_n.
             "Only nn.LSTM has a projection: it shrinks h from hidden_size to proj_size. RNN and "
             "GRU refuse the argument, even as 0.",
             "투영(projection)은 nn.LSTM에만 있으며 h를 hidden_size에서 proj_size로 줄입니다. "
-            "RNN과 GRU는 0이어도 이 인자를 거부합니다.",
+            "RNN과 GRU는 0이어도 이 인자를 받지 않습니다.",
         ),
         reading=None,
         fix=Text(
@@ -1356,7 +1356,7 @@ print(f"output: {tuple(output.shape)}")
             'bias and batch_first must be True or False; a string ("True", "false") or a '
             "number from a config file is refused.",
             "bias와 batch_first에는 True나 False만 넘길 수 있습니다. 설정 파일에서 읽은 문자열"
-            '("True", "false")이나 숫자는 거부됩니다.',
+            '("True", "false")이나 숫자를 넘기면 오류가 납니다.',
         ),
         reading=Text(
             "{name} was given a value of type {got}; it must be True or False.",
@@ -1390,8 +1390,8 @@ print(f"output: {tuple(output.shape)}")
         meaning=Text(
             "Sizes count features, so they must be Python ints; a float (from /), a tensor or "
             "a NumPy number is refused.",
-            "크기는 특성의 개수이므로 Python int여야 합니다. /로 나눈 float, 텐서, NumPy 숫자는 "
-            "거부됩니다.",
+            "크기는 특성의 개수이므로 Python int여야 합니다. /로 나눈 float, 텐서, NumPy 숫자를 "
+            "넘기면 오류가 납니다.",
         ),
         reading=Text(
             "{name} was given a {got}; it must be an int.",
@@ -1445,7 +1445,7 @@ _PACKING: tuple[Entry, ...] = (
         id="lengths-unsorted",
         group="packing",
         modules=("pack_padded_sequence", "pack_sequence"),
-        title=Text("Lengths not sorted longest first", "길이가 내림차순이 아님"),
+        title=Text("Lengths not sorted longest first", "길이가 긴 것부터 놓여 있지 않음"),
         patterns=(
             (
                 r"`?lengths`? array must be sorted in decreasing order when `?enforce_sorted`? is "
@@ -1463,10 +1463,12 @@ packed = pack_padded_sequence(padded, lengths, batch_first=True, enforce_sorted=
 print(f"data: {tuple(packed.data.shape)}, batch_sizes: {packed.batch_sizes.tolist()}")
 """,
         meaning=Text(
-            "By default (enforce_sorted=True) the sequences must come longest first. With "
+            "By default (enforce_sorted=True) the sequences must come longest first (equal "
+            "lengths side by side are fine: torch's 'decreasing' means non-increasing). With "
             "enforce_sorted=False torch sorts them and restores your order in the output and "
             "h_n.",
-            "기본값(enforce_sorted=True)에서는 시퀀스가 긴 것부터 와야 합니다. "
+            "기본값(enforce_sorted=True)에서는 시퀀스가 긴 것부터 와야 합니다(같은 길이는 나란히 "
+            "와도 됩니다. torch 메시지의 'decreasing'은 이런 뜻입니다). "
             "enforce_sorted=False를 주면 torch가 정렬했다가 출력과 h_n에서 원래 순서로 "
             "되돌립니다.",
         ),
@@ -1922,14 +1924,14 @@ print(f"input: {tuple(logits.transpose(1, 2).shape)}, target: {tuple(target.shap
             "CrossEntropyLoss wants the class axis second: input (N, C, L) with target (N, L). "
             "A many-to-many head gives (N, L, C), so torch reads L as the classes and expects "
             "a target of (N, C).",
-            "CrossEntropyLoss는 클래스 축이 두 번째인 입력 (N, C, L)과 정답 (N, L)을 받습니다. "
+            "CrossEntropyLoss는 클래스 축이 두 번째인 입력 (N, C, L)과 타깃 (N, L)을 받습니다. "
             "다대다 헤드의 출력은 (N, L, C)이므로 torch는 L을 클래스 수로 읽고 (N, C) 모양의 "
-            "정답을 기대합니다.",
+            "타깃을 기대합니다.",
         ),
         reading=Text(
             "torch expected a target of shape ({expected}) from your input, and your target is "
             "({got}).",
-            "torch는 입력 모양에서 ({expected}) 모양의 정답을 기대했는데 넘긴 정답은 "
+            "torch는 입력 모양에서 ({expected}) 모양의 타깃을 기대했는데 넘긴 타깃은 "
             "({got})입니다.",
         ),
         fix=Text(
@@ -1947,7 +1949,7 @@ print(f"input: {tuple(logits.transpose(1, 2).shape)}, target: {tuple(target.shap
         modules=("nn.CrossEntropyLoss", "nn.NLLLoss"),
         title=Text(
             "Flattened scores with an unflattened target",
-            "점수만 펼치고 정답은 펼치지 않음",
+            "점수만 펼치고 타깃은 펼치지 않음",
         ),
         patterns=(
             (
@@ -1967,18 +1969,18 @@ print(f"input: {tuple(logits.reshape(-1, 10).shape)}, target: {tuple(target.resh
         meaning=Text(
             "The loss pairs the rows of the scores with the entries of the target: (M, C) "
             "scores need M targets. Flatten both, or neither.",
-            "손실은 점수의 행과 정답을 하나씩 짝짓습니다. (M, C) 모양의 점수에는 정답이 M개 "
+            "손실은 점수의 행과 타깃을 하나씩 짝짓습니다. (M, C) 모양의 점수에는 타깃이 M개 "
             "필요합니다. 둘 다 펼치거나 둘 다 펼치지 마십시오.",
         ),
         reading=Text(
             "Your scores have {input} rows but the target has {target} along its first axis.",
-            "점수에는 행이 {input}개 있는데 정답의 첫 축 크기는 {target}입니다.",
+            "점수에는 행이 {input}개 있는데 타깃의 첫 축 크기는 {target}입니다.",
         ),
         fix=Text(
             "Flatten the target the same way: target.reshape(-1); for many-to-one, use the "
             "last step's scores (N, C) with a target (N,).",
-            "정답도 같은 방식으로 펼치십시오: target.reshape(-1). 다대일이라면 마지막 타임 "
-            "스텝의 점수 (N, C)와 정답 (N,)을 쓰십시오.",
+            "타깃도 같은 방식으로 펼치십시오: target.reshape(-1). 다대일이라면 마지막 타임 "
+            "스텝의 점수 (N, C)와 타깃 (N,)을 쓰십시오.",
         ),
         examples=("plot_15_heads",),
     ),
@@ -1988,7 +1990,7 @@ print(f"input: {tuple(logits.reshape(-1, 10).shape)}, target: {tuple(target.resh
         modules=("nn.MSELoss", "nn.L1Loss"),
         title=Text(
             "A prediction (N, 1) against a target (N,) (warning)",
-            "예측값 (N, 1)과 정답 (N,)을 비교함(경고)",
+            "예측값 (N, 1)과 타깃 (N,)을 비교함(경고)",
         ),
         patterns=(
             (
@@ -2012,18 +2014,18 @@ print(f"prediction: {tuple(prediction.squeeze(-1).shape)}, target: {tuple(target
             "The prediction and the target have different shapes that broadcast, so the loss "
             "compares every prediction with every target ((N, 1) against (N,) becomes (N, N)) "
             "and trains on the wrong number without an error.",
-            "예측값과 정답의 모양이 다르지만 브로드캐스팅이 되기 때문에, 손실이 모든 예측값을 "
-            "모든 정답과 비교합니다((N, 1)과 (N,)은 (N, N)이 됩니다). 오류 없이 엉뚱한 값으로 "
+            "예측값과 타깃의 모양이 다르지만 브로드캐스팅이 되기 때문에, 손실이 모든 예측값을 "
+            "모든 타깃과 비교합니다((N, 1)과 (N,)은 (N, N)이 됩니다). 오류 없이 엉뚱한 값으로 "
             "학습합니다.",
         ),
         reading=Text(
             "Your target is [{target}] and your prediction [{input}]: make them the same shape.",
-            "정답은 [{target}], 예측값은 [{input}] 모양입니다. 둘의 모양을 같게 맞추십시오.",
+            "타깃은 [{target}], 예측값은 [{input}] 모양입니다. 둘의 모양을 같게 맞추십시오.",
         ),
         fix=Text(
             "Squeeze the prediction (prediction.squeeze(-1)) or unsqueeze the target "
             "(target.unsqueeze(-1)) so both have one shape.",
-            "예측값을 squeeze(-1)하거나 정답을 unsqueeze(-1)해서 두 모양을 같게 만드십시오.",
+            "예측값을 squeeze(-1)하거나 타깃을 unsqueeze(-1)해서 두 모양을 같게 만드십시오.",
         ),
         kind="warning",
         examples=("plot_15_heads", "plot_16_train_sine"),

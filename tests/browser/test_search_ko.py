@@ -60,6 +60,7 @@ QUERIES: tuple[Query, ...] = (
     Query("배치 차원이 없는 입력이란", EX + "plot_11_unbatched_input.html"),
     Query("축 순서", EX + "plot_02_batch_axis.html"),
     Query("파라미터 개수", EX + "plot_14_parameter_shapes.html"),
+    Query("생성자 인수", "parameters.html"),  # 인수 is other sources' word for 인자 (argument)
     Query("가중치 shape", EX + "plot_14_parameter_shapes.html"),
 )
 #: Searches the site does not answer yet. 차원 is the site's word for the number of axes, so it

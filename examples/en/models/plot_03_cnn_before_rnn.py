@@ -102,7 +102,10 @@ import matplotlib.pyplot as plt
 
 fig, axes = plt.subplots(1, 2, figsize=(7, 3.2), layout="constrained")
 for ax, tensor, title in zip(
-    axes, [permuted[0], viewed[0]], ["permute(0, 2, 1)", "view / reshape"], strict=True
+    axes,
+    [permuted[0], viewed[0]],
+    ["permute(0, 2, 1): one time step per row", "view / reshape: steps and channels mixed"],
+    strict=True,
 ):
     ax.imshow(tensor % 10, cmap="tab10", vmin=0, vmax=9, aspect="auto")
     for t in range(L):
@@ -114,7 +117,7 @@ for ax, tensor, title in zip(
                 ha="center",
                 va="center",
             )
-    ax.set_title(f"{title}: {tuple(tensor.shape)}")
+    ax.set_title(f"{title}\n{tuple(tensor.shape)}")
     ax.set_xlabel("LSTM input feature")
     ax.set_ylabel("LSTM time step")
     ax.set_xticks(range(C))

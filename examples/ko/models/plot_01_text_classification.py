@@ -6,7 +6,7 @@ r"""
 
 LSTM으로 처음 만들어 보는 모델은 대개 문장 분류기입니다. 토큰 id가 ``nn.Embedding``\ 을 거쳐
 벡터가 되고, 양방향(bidirectional) LSTM이 그 벡터를 읽고, ``Linear`` 레이어가 마지막 은닉
-상태(final hidden state)를 클래스마다 점수(logit) 하나로 바꿉니다. LSTM의 모양(shape)은 쉬운
+상태(final hidden state)를 클래스마다 점수인 로짓(logit) 하나로 바꿉니다. LSTM의 모양(shape)은 쉬운
 부분입니다. 문제는 그 주변 코드에서 생깁니다. 문장마다 길이가 다르므로 ``DataLoader``\ 에는
 패딩(padding)하는 ``collate_fn``\ 이 필요하고, LSTM은 길이를 알아야 하며, 분류기는 패딩 자리가
 아니라 문장마다 *실제* 마지막 타임 스텝을 읽어야 합니다.
@@ -253,7 +253,7 @@ all_ids, all_lengths, all_labels = collate(dataset)
 with torch.no_grad():
     predicted = model(all_ids, all_lengths).argmax(dim=1)
 print(f"예측: {predicted.tolist()}")
-print(f"정답: {all_labels.tolist()}")
+print(f"레이블: {all_labels.tolist()}")
 assert predicted.shape == all_labels.shape == (len(dataset),)
 assert torch.equal(predicted, all_labels)
 
@@ -271,7 +271,7 @@ plt.show()
 #   이유는 :ref:`example-bidirectional`\ 에서 설명합니다.
 # - 이 LSTM을 이 배치의 ``N``, ``L_max``\ 와 함께 `모양 계산기
 #   <../../calculator.html?mode=LSTM&input_size=8&hidden_size=16&batch_first=1&bidirectional=1
-#   &batch=4&seq_len=6>`__\ 에서 확인해 보세요.
+#   &batch=4&seq_len=6>`__\ 에서 확인해 보십시오.
 # - PyTorch 문서: `nn.Embedding
 #   <https://pytorch.org/docs/stable/generated/torch.nn.Embedding.html>`_, `pad_sequence
 #   <https://pytorch.org/docs/stable/generated/torch.nn.utils.rnn.pad_sequence.html>`_,

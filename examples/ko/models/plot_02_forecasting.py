@@ -6,16 +6,16 @@ r"""
 
 예측 모델은 시계열의 마지막 ``W``\ 개 값을 읽고 다음 값을 예측합니다. 가운데의 LSTM은 언제나
 같습니다. 달라지는 것은 시계열을 윈도(window)로 자르는 방법, 헤드(head)가 예측하는 것, 그리고
-무엇보다 정답(target)의 모양입니다. 정답의 모양은 예측값(prediction)의 모양과 정확히 같아야
+무엇보다 타깃(target)의 모양입니다. 타깃의 모양은 예측값(prediction)의 모양과 정확히 같아야
 합니다. ``nn.MSELoss``\ 는 모양이 다르면 브로드캐스팅(broadcasting)을 해 버리고, 경고 하나만
 남긴 채 틀린 값을 돌려줍니다.
 
 이 사이트의 출발점이 된 블로그 글의 사인파(``pi / 19`` 간격으로 샘플링)로 네 가지 예측 방법을
-살펴봅니다. 마지막 출력으로 한 스텝 예측하기(다대일), 입력의 타임 스텝마다 한 스텝 예측하기
-(다대다), 크기 ``k``\ 인 헤드로 ``k``\ 스텝을 한꺼번에 예측하기(직접 방식), 예측값을 다시 입력으로
-넣으며 ``k``\ 스텝을 하나씩 예측하기(자기회귀 방식)입니다. 기호는 ``N`` 배치에 담긴 윈도 수,
-``W`` 윈도 길이(LSTM의 ``L``), ``k`` 앞으로 예측할 스텝 수, ``H_in = 1`` 타임 스텝마다 값 하나,
-``H_out`` 은닉 상태 크기입니다.
+살펴봅니다. 마지막 출력으로 한 스텝 예측하기(다대일, many-to-one), 입력의 타임 스텝마다 한
+스텝 예측하기(다대다, many-to-many), 크기 ``k``\ 인 헤드로 ``k``\ 스텝을 한꺼번에
+예측하기(직접 방식), 예측값을 다시 입력으로 넣으며 ``k``\ 스텝을 하나씩 예측하기(자기회귀
+방식)입니다. 기호는 ``N`` 배치에 담긴 윈도 수, ``W`` 윈도 길이(LSTM의 ``L``), ``k`` 앞으로
+예측할 스텝 수, ``H_in = 1`` 타임 스텝마다 값 하나, ``H_out`` 은닉 상태 크기입니다.
 """
 
 # %%
@@ -49,7 +49,7 @@ assert windows.data_ptr() == series.data_ptr()  # 복사본이 아니라 뷰
 # 다대일: 윈도 다음 값 하나
 # -------------------------
 # 마지막 타임 스텝의 출력은 윈도 전체를 읽은 결과입니다. ``Linear(H_out, 1)`` 헤드가 이것을 윈도마다
-# 예측값 하나, 즉 ``(N, 1)``\ 로 바꿉니다. 정답은 윈도 바로 다음 값입니다.
+# 예측값 하나, 즉 ``(N, 1)``\ 로 바꿉니다. 타깃은 윈도 바로 다음 값입니다.
 lstm = nn.LSTM(H_in, H_out, batch_first=True)
 head = nn.Linear(H_out, 1)
 output, (h_n, c_n) = lstm(x)  # output: (N, W, H_out)
@@ -65,7 +65,7 @@ assert target.shape == (N,)
 # %%
 # ``(N, 1)``\ 과 ``(N,)``: ``MSELoss``\ 가 브로드캐스팅합니다
 # -----------------------------------------------------------
-# 두 모양에는 똑같이 ``N``\ 개의 값이 들어 있지만, 브로드캐스팅은 모든 예측값을 모든 정답과 짝지어
+# 두 모양에는 똑같이 ``N``\ 개의 값이 들어 있지만, 브로드캐스팅은 모든 예측값을 모든 타깃과 짝지어
 # ``(N, N)`` 차이 표를 만들고 그 평균을 냅니다. PyTorch는 경고를 내고 틀린 손실(loss)을 돌려줍니다.
 import warnings
 
@@ -78,12 +78,12 @@ print("\n".join(messages))
 assert any(m.startswith("Using a target size (torch.Size([") for m in messages)
 assert any("This will likely lead to incorrect results due to broadcasting" in m for m in messages)
 all_pairs = (prediction - target).pow(2)  # (N, 1) - (N,) -> (N, N)
-print(f"prediction - target: {tuple(all_pairs.shape)}  (N, N), 모든 예측값과 모든 정답의 짝")
+print(f"prediction - target: {tuple(all_pairs.shape)}  (N, N), 모든 예측값과 모든 타깃의 짝")
 assert all_pairs.shape == (N, N)
 assert torch.equal(wrong, all_pairs.mean())
 
 # %%
-# 정답을 예측값과 같은 모양으로 만들면(``target.unsqueeze(-1)``\ 을 쓰거나
+# 타깃을 예측값과 같은 모양으로 만들면(``target.unsqueeze(-1)``\ 을 쓰거나
 # ``windows[:, W : W + 1]``\ 처럼 슬라이스로 인덱싱하면) 경고가 사라집니다. 이제 손실은 ``N``\ 개
 # 짝의 평균이고, 앞의 값과 다릅니다.
 target = windows[:, W : W + 1]  # (N, 1)
@@ -100,7 +100,7 @@ assert not torch.equal(wrong, right)
 # 다대다: 타임 스텝마다 예측값 하나
 # ---------------------------------
 # 같은 헤드를 ``output``\ 의 모든 타임 스텝에 적용하면 ``(N, W, 1)``\ 이 나옵니다. 스텝 ``t``\ 에서
-# 모델은 윈도를 ``t``\ 까지 읽었고 ``t + 1``\ 의 값을 예측합니다. 정답은 윈도를 한 스텝 민 것이고,
+# 모델은 윈도를 ``t``\ 까지 읽었고 ``t + 1``\ 의 값을 예측합니다. 타깃은 윈도를 한 스텝 민 것이고,
 # 축도 같은 세 개입니다.
 predictions = head(output)  # (N, W, 1)
 targets = windows[:, 1 : W + 1].unsqueeze(-1)  # (N, W, 1)
@@ -113,7 +113,7 @@ assert torch.allclose(predictions[:, -1], prediction)  # 다대일 예측값은 
 # 여러 스텝, 직접 방식: 크기 ``k``\ 인 헤드
 # -----------------------------------------
 # ``k``\ 개 값을 한꺼번에 예측하려면 헤드의 출력을 ``k``\ 개로 하고 마지막 스텝만 읽습니다.
-# 예측값과 정답은 ``(N, k)``\ 입니다. 행 하나가 윈도 하나, 열 하나가 앞으로의 스텝 하나입니다.
+# 예측값과 타깃은 ``(N, k)``\ 입니다. 행 하나가 윈도 하나, 열 하나가 앞으로의 스텝 하나입니다.
 direct_head = nn.Linear(H_out, k)
 direct = direct_head(output[:, -1])  # (N, k)
 targets_k = windows[:, W:]  # (N, k)
@@ -155,8 +155,8 @@ assert torch.allclose(fed_back[:, 0], prediction)  # 첫 스텝은 한 스텝 �
 # %%
 # 두 모델을 학습하고 예측하기
 # ---------------------------
-# 한 스텝 모델(``lstm``\ 과 ``head``)은 다대다 정답으로, 직접 방식 모델(자기 LSTM과 크기 ``k``\ 인
-# 헤드)은 ``(N, k)`` 정답으로 학습합니다. 모든 손실은 같은 모양끼리 비교합니다. 모양이 다르면
+# 한 스텝 모델(``lstm``\ 과 ``head``)은 다대다 타깃으로, 직접 방식 모델(자기 LSTM과 크기 ``k``\ 인
+# 헤드)은 ``(N, k)`` 타깃으로 학습합니다. 모든 손실은 같은 모양끼리 비교합니다. 모양이 다르면
 # ``MSELoss``\ 가 경고를 낼 텐데, 여기서는 경고를 오류로 바꿔 두었으므로 스크립트가 멈춥니다.
 direct_lstm = nn.LSTM(H_in, H_out, batch_first=True)
 one_step_params = [*lstm.parameters(), *head.parameters()]
@@ -212,7 +212,7 @@ plt.show()
 # - :ref:`example-heads`\ 는 시퀀스마다, 타임 스텝마다 레이블 하나를 내는 헤드를 다룹니다.
 # - 이 예측 모델의 LSTM을 이 배치의 ``N``, ``W``\ 와 함께 `모양 계산기
 #   <../../calculator.html?mode=LSTM&input_size=1&hidden_size=16&batch_first=1&batch=91
-#   &seq_len=20>`__\ 에서 확인해 보세요. 자기회귀 스텝은 같은 LSTM에 ``seq_len=1``\ 을 준 것입니다.
+#   &seq_len=20>`__\ 에서 확인해 보십시오. 자기회귀 스텝은 같은 LSTM에 ``seq_len=1``\ 을 준 것입니다.
 # - PyTorch 문서: `Tensor.unfold
 #   <https://pytorch.org/docs/stable/generated/torch.Tensor.unfold.html>`_, `nn.MSELoss
 #   <https://pytorch.org/docs/stable/generated/torch.nn.MSELoss.html>`_.

@@ -103,7 +103,10 @@ import matplotlib.pyplot as plt
 
 fig, axes = plt.subplots(1, 2, figsize=(7, 3.2), layout="constrained")
 for ax, tensor, title in zip(
-    axes, [permuted[0], viewed[0]], ["permute(0, 2, 1)", "view / reshape"], strict=True
+    axes,
+    [permuted[0], viewed[0]],
+    ["permute(0, 2, 1): 행마다 타임 스텝 하나", "view / reshape: 스텝과 채널이 섞임"],
+    strict=True,
 ):
     ax.imshow(tensor % 10, cmap="tab10", vmin=0, vmax=9, aspect="auto")
     for t in range(L):
@@ -115,7 +118,7 @@ for ax, tensor, title in zip(
                 ha="center",
                 va="center",
             )
-    ax.set_title(f"{title}: {tuple(tensor.shape)}")
+    ax.set_title(f"{title}\n{tuple(tensor.shape)}")
     ax.set_xlabel("LSTM 입력 특성")
     ax.set_ylabel("LSTM 타임 스텝")
     ax.set_xticks(range(C))
@@ -129,7 +132,7 @@ plt.show()
 #   조용한 실수를 보여 줍니다.
 # - 이 LSTM을 `모양 계산기
 #   <../../calculator.html?mode=LSTM&input_size=3&hidden_size=4&batch_first=1&batch=2
-#   &seq_len=5>`__\ 에서 확인해 보세요.
+#   &seq_len=5>`__\ 에서 확인해 보십시오.
 # - PyTorch 문서: `nn.Conv1d
 #   <https://pytorch.org/docs/stable/generated/torch.nn.Conv1d.html>`_, `Tensor.permute
 #   <https://pytorch.org/docs/stable/generated/torch.Tensor.permute.html>`_.

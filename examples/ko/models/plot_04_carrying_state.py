@@ -164,7 +164,7 @@ plt.show()
 # - ``h_0``\ 과 그 모양은 :ref:`example-initial-hidden-state`\ 에서 설명합니다.
 # - 이 LSTM을 마지막 배치의 크기로 `모양 계산기
 #   <../../calculator.html?mode=LSTM&input_size=1&hidden_size=8&batch_first=1&batch=2
-#   &seq_len=20>`__\ 에서 확인해 보세요.
+#   &seq_len=20>`__\ 에서 확인해 보십시오.
 # - PyTorch 문서: `Tensor.detach
 #   <https://pytorch.org/docs/stable/generated/torch.Tensor.detach.html>`_, `DataLoader
 #   <https://pytorch.org/docs/stable/data.html#torch.utils.data.DataLoader>`_.

@@ -5,15 +5,15 @@ r"""
 ==========================================
 
 시퀀스-투-시퀀스(sequence-to-sequence) 모델은 *인코더*\ (encoder)로 입력 시퀀스를 읽고,
-인코더의 마지막 은닉 상태(hidden state)에서 출발하는 *디코더*\ (decoder)로 출력 시퀀스를
+인코더의 마지막 은닉 상태(hidden state)에서 출발하는 *디코더*\ (decoder)로 타깃(target) 시퀀스를
 씁니다. 인코더는 흔히 양방향(bidirectional)이고 여러 레이어를 쌓은(stacked) 구조입니다. 디코더는
 한 타임 스텝씩 써 나가므로 미래를 읽을 수 없어 양방향이 될 수 없고, 그래서 인코더의 ``h_n``\ 이
 그대로는 디코더에 맞지 않습니다.
 
 이 예제는 그 실수를 실제로 저지른 뒤, 인코더의 ``h_n``\ 을 디코더의 ``h_0``\ 으로 잇는 세
 가지 방법을 만들고, 마지막으로 티처 포싱(teacher forcing)을 한 타임 스텝씩 실행합니다. 기호는
-``N`` 배치 크기, ``L_src``\ 와 ``L_tgt`` 입력과 출력 시퀀스 길이, ``H_in`` 입력 특성 수, ``H``
-인코더의 은닉 상태 크기, ``D`` 인코더의 방향 수(2), ``V`` 출력 어휘 크기, ``E`` 출력 임베딩
+``N`` 배치 크기, ``L_src``\ 와 ``L_tgt`` 입력과 타깃 시퀀스 길이, ``H_in`` 입력 특성 수, ``H``
+인코더의 은닉 상태 크기, ``D`` 인코더의 방향 수(2), ``V`` 타깃 어휘 크기, ``E`` 타깃 임베딩
 크기입니다.
 """
 
@@ -21,7 +21,7 @@ r"""
 # 2레이어 양방향 인코더
 # ---------------------
 # 두 네트워크 모두 GRU입니다. 은닉 상태가 하나뿐이라 아래의 연결 방법이 모두 텐서 하나로
-# 끝납니다. (LSTM은 ``h_n``\ 과 ``c_n``\ 에 같은 연결을 두 번 해야 합니다. 페이지 끝을 보세요.)
+# 끝납니다. (LSTM은 ``h_n``\ 과 ``c_n``\ 에 같은 연결을 두 번 해야 합니다. 페이지 끝을 보십시오.)
 import torch
 from torch import nn
 
@@ -87,7 +87,7 @@ print("h_split[-1, 0]은 enc_out[:, -1, :H], h_split[-1, 1]은 enc_out[:, 0, H:]
 # %%
 # 연결 1: 두 방향을 더하기
 # ------------------------
-# 레이어마다 두 방향을 더하면 특성이 ``H``\ 개로 유지됩니다. 파라미터가 없고, 디코더의 은닉 상태
+# 레이어마다 두 방향을 더하면 특성이 ``H``\ 개로 유지됩니다. 매개변수가 없고, 디코더의 은닉 상태
 # 크기가 인코더와 같아야 합니다.
 h0_sum = h_split.sum(dim=1)
 print(f"h0_sum: {tuple(h0_sum.shape)}  (num_layers, N, H)")
@@ -125,7 +125,7 @@ assert out_linear.shape == (N, 1, H_dec)
 # 연결 3: 레이어별 reshape, 두 배 넓은 디코더
 # -------------------------------------------
 # 디코더의 은닉 상태 크기가 ``D * H``\ 라면 ``h_cat``\ 을 손대지 않고 그대로 넣을 수도 있습니다.
-# 파라미터는 없지만 연산 순서가 중요합니다. 한 줄로 끝내고 싶은 ``h_n.view(num_layers, N, D *
+# 매개변수는 없지만 연산 순서가 중요합니다. 한 줄로 끝내고 싶은 ``h_n.view(num_layers, N, D *
 # H)``\ 는 모양은 맞지만 내용이 틀립니다. 메모리에 놓인 순서대로 행을 읽기 때문에, 각
 # "레이어"가 서로 다른 시퀀스의 조각을 받습니다.
 h_wrong = h_n.view(num_layers, N, D * H)
@@ -170,11 +170,11 @@ plt.show()
 # 티처 포싱, 한 스텝씩
 # --------------------
 # 학습할 때 디코더는 자기 예측값(prediction)을 읽지 않습니다. 스텝 ``t``\ 에서 스텝 ``t - 1``\ 의
-# *정답* 토큰을 읽습니다(0번 스텝에서는 시작 토큰). 스텝마다 길이가 1인 시퀀스의 배치
-# ``(N, 1, E)``\ 를 넣으면 ``(N, 1, H)``\ 가 나오고, 헤드(head)가 이를 ``(N, 1, V)`` 점수(logit)로
+# *타깃* 토큰을 읽습니다(0번 스텝에서는 시작 토큰). 스텝마다 길이가 1인 시퀀스의 배치
+# ``(N, 1, E)``\ 를 넣으면 ``(N, 1, H)``\ 가 나오고, 헤드(head)가 이를 ``(N, 1, V)`` 로짓(logit)으로
 # 바꿉니다. 루프는 연결 1에서 시작합니다.
 decoder_in = torch.cat((torch.zeros(N, 1, dtype=torch.long), target[:, :-1]), dim=1)
-print(f"decoder_in: {tuple(decoder_in.shape)}  (N, L_tgt), 정답을 오른쪽으로 한 칸 민 것")
+print(f"decoder_in: {tuple(decoder_in.shape)}  (N, L_tgt), 타깃을 오른쪽으로 한 칸 민 것")
 assert decoder_in.shape == (N, L_tgt)
 
 h = h0_sum
@@ -198,7 +198,7 @@ print(f"logits: {tuple(logits.shape)}  (N, L_tgt, V)")
 assert logits.shape == (N, L_tgt, V)
 
 # %%
-# 입력을 미리 다 알고 있으므로 학습에는 루프가 필요 없습니다. 한 칸 민 정답 전체를 한 번에
+# 입력을 미리 다 알고 있으므로 학습에는 루프가 필요 없습니다. 한 칸 민 타깃 전체를 한 번에
 # 넣어도 같은 점수가 나옵니다. 루프가 필요한 것은 추론할 때로, 스텝 ``t``\ 의 예측값을 스텝
 # ``t + 1``\ 에 다시 넣습니다.
 out_all, _ = decoder(embed(decoder_in), h0_sum)
@@ -209,7 +209,7 @@ assert logits_all.shape == logits.shape
 assert torch.allclose(logits_all, logits, atol=1e-6)
 
 # %%
-# ``nn.CrossEntropyLoss``\ 는 클래스가 1번 축에 있어야 하므로, 정답 ``(N, L_tgt)``\ 에 맞서
+# ``nn.CrossEntropyLoss``\ 는 클래스가 1번 축에 있어야 하므로, 타깃 ``(N, L_tgt)``\ 에 맞서
 # ``(N, V, L_tgt)``\ 를 넘깁니다.
 loss = nn.functional.cross_entropy(logits.transpose(1, 2), target)
 print(f"logits.transpose(1, 2): {tuple(logits.transpose(1, 2).shape)}  (N, V, L_tgt)")
@@ -255,4 +255,4 @@ assert h_dec.shape == c_dec.shape == (num_layers, N, H)
 # - 인코더를 `모양 계산기 <../../calculator.html?mode=GRU&input_size=4&hidden_size=6
 #   &num_layers=2&bidirectional=1&batch_first=1&batch=3&seq_len=7>`__\ 에서, 디코더의 한
 #   스텝을 `또 다른 계산기 <../../calculator.html?mode=GRU&input_size=5&hidden_size=6
-#   &num_layers=2&batch_first=1&batch=3&seq_len=1>`__\ 에서 확인해 보세요.
+#   &num_layers=2&batch_first=1&batch=3&seq_len=1>`__\ 에서 확인해 보십시오.

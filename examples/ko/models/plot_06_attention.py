@@ -57,7 +57,7 @@ assert query.shape == (N, D * H)
 # ------------------------------
 # ``torch.bmm``\ 은 행렬 배치 두 개, ``(N, n, m)``\ 과 ``(N, m, p)``\ 를 곱합니다. 두 인자 모두
 # 3차원이어야 하므로 쿼리를 열 벡터 ``(N, D * H, 1)``\ 로 바꿔야 합니다. 2차원 쿼리를 그대로
-# 넘기면 거부됩니다.
+# 넘기면 오류가 납니다.
 try:
     torch.bmm(enc_out, query)
 except RuntimeError as err:  # bmm은 3차원 텐서만 받습니다
@@ -159,7 +159,7 @@ plt.show()
 # 시간 우선 인코더 출력
 # ---------------------
 # ``batch_first=True``\ 가 없으면 인코더 출력은 ``(L, N, D * H)``\ 입니다. ``bmm``\ 은 첫 번째
-# 축을 배치로 보므로 입력 스텝과 쿼리를 짝지으려 하고, 결국 거부합니다.
+# 축을 배치로 보므로 입력 스텝과 쿼리를 짝지으려 하고, 결국 오류가 납니다.
 enc_out_seq, _ = pad_packed_sequence(
     encoder(pack_padded_sequence(padded.transpose(0, 1), lengths, enforce_sorted=False))[0]
 )
@@ -176,7 +176,7 @@ assert message.startswith("Expected size for first two dimensions of batch2 tens
 
 # %%
 # ``L``\ 과 ``N``\ 이 같았다면 오류 없이 엉뚱한 시퀀스의 점수가 나왔을 것입니다.
-# ``transpose(0, 1)``\ 로 배치 축을 앞으로 옮기거나, ``einsum``\ 으로 축에 이름을 붙이세요.
+# ``transpose(0, 1)``\ 로 배치 축을 앞으로 옮기거나, ``einsum``\ 으로 축에 이름을 붙이십시오.
 # ``einsum``\ 은 어느 축 순서인지만 알려 주면 두 축 순서 모두에 쓸 수 있습니다.
 scores_seq = torch.bmm(enc_out_seq.transpose(0, 1), query.unsqueeze(2)).squeeze(2)
 scores_einsum = torch.einsum("lnf,nf->nl", enc_out_seq, query)
@@ -195,4 +195,4 @@ print("배치 우선 인코더의 점수와 같은가:", torch.allclose(scores_s
 #   `torch.nn.functional.softmax
 #   <https://pytorch.org/docs/stable/generated/torch.nn.functional.softmax.html>`_.
 # - 인코더를 `모양 계산기 <../../calculator.html?mode=GRU&input_size=4&hidden_size=6
-#   &bidirectional=1&batch_first=1&batch=3&seq_len=7>`__\ 에서 확인해 보세요.
+#   &bidirectional=1&batch_first=1&batch=3&seq_len=7>`__\ 에서 확인해 보십시오.

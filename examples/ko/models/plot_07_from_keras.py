@@ -77,7 +77,7 @@ assert torch.equal(output[:, -1], h_n[-1])
 
 # %%
 # Keras의 상태는 ``(N, H)``\ 이므로 레이어 축 없이 PyTorch에 ``(h_0, c_0)``\ 으로 넘기면
-# 거부됩니다. ``unsqueeze(0)``\ 으로 축을 붙이세요. 오류 목록에서는
+# 오류가 납니다. ``unsqueeze(0)``\ 으로 축을 붙이십시오. 오류 목록에서는
 # `차원이 틀린 은닉 상태 <../../errors.html#error-lstm-hx-cx-rank-batched>`__\ 에서 다룹니다.
 try:
     t_lstm(x, (k_h, k_c))
@@ -227,7 +227,7 @@ assert torch.allclose(k_backwards, t_backwards, atol=1e-6)
 # ---------------------------------
 # ``nn.LSTM(bidirectional=True)``\ 는 ``merge_mode="concat"``\ 인 Keras ``Bidirectional``\ 과
 # 같습니다. 정방향과 역방향 출력이 나란히 붙은 ``(N, L, 2 * H)``\ 이고, 역방향 절반도 입력의
-# 타임 스텝에 맞춰 정렬되어 있습니다. 역방향 가중치는 ``_reverse`` 파라미터에 넣습니다. 나머지
+# 타임 스텝에 맞춰 정렬되어 있습니다. 역방향 가중치는 ``_reverse`` 매개변수에 넣습니다. 나머지
 # 모드는 ``view(N, L, 2, H)``\ 와 축소 연산 하나면 됩니다.
 backward_layer = keras.layers.LSTM(H)
 backward_layer.build((N, L, H_in))
@@ -294,11 +294,11 @@ assert torch.allclose(k_backward, halves[:, :, 1], atol=1e-6)
 # 더 보기
 # -------
 # - 양방향 ``output``\ 의 두 절반은 :ref:`example-bidirectional`\ 에 있습니다.
-# - ``nn.LSTM``\ 의 모든 파라미터와 게이트 블록은 :ref:`example-parameter-shapes`\ 에 있습니다.
+# - ``nn.LSTM``\ 의 모든 매개변수와 게이트 블록은 :ref:`example-parameter-shapes`\ 에 있습니다.
 # - Keras 문서의 `LSTM <https://keras.io/api/layers/recurrent_layers/lstm/>`_,
 #   `Bidirectional 래퍼 <https://keras.io/api/layers/recurrent_layers/bidirectional/>`_, PyTorch 공식
 #   문서의 `torch.nn.LSTM <https://pytorch.org/docs/stable/generated/torch.nn.LSTM.html>`_.
 # - ``t_lstm``\ 을 `모양 계산기 <../../calculator.html?mode=LSTM&input_size=4&hidden_size=6
 #   &batch_first=1&batch=3&seq_len=5>`__\ 에서, ``t_bi``\ 를 `bidirectional=True인 계산기
 #   <../../calculator.html?mode=LSTM&input_size=4&hidden_size=6&batch_first=1&bidirectional=1
-#   &batch=3&seq_len=5>`__\ 에서 확인해 보세요.
+#   &batch=3&seq_len=5>`__\ 에서 확인해 보십시오.

@@ -159,8 +159,8 @@ for N, L in [(3, 5), (2, 9)]:
     assert same
 
 # %%
-# ONNX Runtime도 PyTorch처럼 입력을 확인합니다. 레이어 축이 없는 상태는 실행 전에
-# 거부됩니다.
+# ONNX Runtime도 PyTorch처럼 입력을 확인합니다. 레이어 축이 없는 상태를 넘기면 실행하기 전에
+# 오류가 납니다.
 try:
     session.run(None, {"x": x.numpy(), "h_0": h_0[0].numpy(), "c_0": c_0.numpy()})
 except ort.capi.onnxruntime_pybind11_state.InvalidArgument as err:  # ONNX Runtime 자체의 예외
@@ -240,4 +240,4 @@ plt.show()
 #   <https://onnxruntime.ai/docs/api/python/api_summary.html>`_.
 # - 내보낸 LSTM을 두 번째 실행의 크기로 `모양 계산기 <../../calculator.html?mode=LSTM
 #   &input_size=4&hidden_size=6&num_layers=2&batch_first=1&bidirectional=1&batch=2
-#   &seq_len=9>`__\ 에서 확인해 보세요.
+#   &seq_len=9>`__\ 에서 확인해 보십시오.
