@@ -40,7 +40,10 @@ def reset_matplotlib(gallery_conf: dict[str, Any], fname: object) -> None:
     """
     del gallery_conf, fname  # sphinx-gallery's reset signature
     import matplotlib
+    import matplotlib.category
+    import matplotlib.dates
     import matplotlib.pyplot as plt
+    import matplotlib.units
 
     plt.close("all")
     matplotlib.rc_file_defaults()  # rcParamsOrig: the defaults plus MATPLOTLIBRC
