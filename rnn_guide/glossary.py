@@ -414,7 +414,7 @@ def term(english: str) -> Term:
 
     >>> term("logit").korean
     '로짓'
-    >>> term("hiden state")
+    >>> term("hiden state")  # codespell:ignore hiden
     Traceback (most recent call last):
     ...
     KeyError: "rnn_guide.glossary: no term 'hiden state'"

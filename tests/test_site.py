@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree
 
 import pytest
 import torch
@@ -17,6 +18,10 @@ pytestmark = pytest.mark.site
 
 LANGS = ("ko", "en")
 BLOG_PAGE = "auto_examples/plot_01_blog_configurations.html"
+#: The address the checked build was made for (``RNN_GUIDE_SITE_URL``; docs/conf.py's default).
+SITE_URL = "https://rnn-guide.readthedocs.io"
+#: Pages Sphinx writes that are not documents: no Open Graph tags, not in the sitemap.
+NOT_DOCUMENTS = {"search.html", "genindex.html", "py-modindex.html", "404.html"}
 
 
 def normalized(text: str) -> list[str]:
@@ -30,6 +35,20 @@ def soup(path: Path) -> BeautifulSoup:
 
 def pages(site: Path, lang: str) -> list[Path]:
     return sorted(p for p in (site / lang).rglob("*.html") if "_static" not in p.parts)
+
+
+def documents(site: Path, lang: str) -> list[str]:
+    """The pages of one tree made from a source document, relative to the tree."""
+    relative = [path.relative_to(site / lang).as_posix() for path in pages(site, lang)]
+    return [page for page in relative if page not in NOT_DOCUMENTS]
+
+
+def resolve(site: Path, page: Path, href: str) -> Path:
+    """The file a link on ``page`` points to; ``/...`` starts at the site root."""
+    target = href.partition("#")[0].partition("?")[0]
+    if target.startswith("/"):
+        return (site / target.lstrip("/")).resolve()
+    return (page.parent / target).resolve() if target else page
 
 
 def output_blocks(page: BeautifulSoup) -> str:
@@ -63,11 +82,12 @@ def test_switcher_links_to_the_same_page_in_the_other_language(site: Path, lang:
         page = soup(path)
         link = page.select_one(f".rnn-guide-lang-switch a[hreflang='{other}']")
         assert link is not None, f"{path}: no switcher link to {other}"
-        target = (path.parent / link["href"]).resolve()
+        target = resolve(site, path, link["href"])
         assert target == (site / other / path.relative_to(site / lang)).resolve(), path
         assert target.exists(), f"{path}: switcher target {target} does not exist"
-        alternates = {a["hreflang"] for a in page.select("link[rel=alternate][hreflang]")}
-        assert alternates == {"ko", "en"}, path
+        relative = path.relative_to(site / lang).as_posix()
+        alternates = {a["hreflang"]: a["href"] for a in page.select("link[rel=alternate]")}
+        assert alternates == {code: f"{SITE_URL}/{code}/{relative}" for code in LANGS}, path
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -119,27 +139,87 @@ def test_the_scan_notices_english_interface_text():
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_open_graph_metadata_is_in_the_page_language(site: Path, lang: str):
-    page = soup(site / lang / "index.html")
-    locale = page.select_one("meta[property='og:locale']")
-    assert locale is not None
-    assert locale["content"] == {"ko": "ko_KR", "en": "en_US"}[lang]
-    assert page.select_one("meta[property='og:title']")["content"]
-    assert page.select_one("link[rel~=icon]") is not None
+    """sphinxext-opengraph's tags on every document: this page's title, address and card."""
+    for relative in documents(site, lang):
+        page = soup(site / lang / relative)
+
+        def meta(name: str, page=page, where=f"{lang}/{relative}") -> str:
+            tag = page.select_one(f"meta[property='{name}'], meta[name='{name}']")
+            assert tag is not None, f"{where}: no {name}"
+            return tag["content"]
+
+        assert meta("og:locale") == {"ko": "ko_KR", "en": "en_US"}[lang]
+        assert meta("og:locale:alternate") == {"ko": "en_US", "en": "ko_KR"}[lang]
+        assert meta("og:title") == page.select_one("article h1").get_text().rstrip("#¶ ")
+        assert meta("og:url") == f"{SITE_URL}/{lang}/{relative}"
+        assert meta("og:url") == page.select_one("link[rel=canonical]")["href"]
+        assert meta("og:site_name") == "rnn-guide"
+        assert meta("og:description") == meta("description")
+        if lang == "ko":  # the page's own Korean text, not a site-wide English line
+            assert re.search(r"[\uac00-\ud7a3]", meta("og:description")), relative
+        card = meta("og:image")
+        assert card.startswith(f"{SITE_URL}/{lang}/_images/social_previews/"), card
+        assert (site / lang / card.removeprefix(f"{SITE_URL}/{lang}/")).is_file(), card
+        assert meta("twitter:card") == "summary_large_image"
+    assert soup(site / lang / "index.html").select_one("link[rel~=icon]") is not None
+
+
+XHTML = "{http://www.w3.org/1999/xhtml}link"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_sitemap_lists_every_page_with_its_twin(site: Path, lang: str):
-    sitemap = (site / lang / "sitemap.xml").read_text(encoding="utf-8")
-    for path in pages(site, lang):
-        page = path.relative_to(site / lang).as_posix()
-        if page in {"search.html", "genindex.html", "py-modindex.html"}:
+    """sphinx-sitemap's file: every document once, with both languages' pages as alternates."""
+    root = ElementTree.parse(site / lang / "sitemap.xml").getroot()
+    entries = {}
+    for url in root.iter(f"{SITEMAP}url"):
+        loc = url.find(f"{SITEMAP}loc").text
+        assert loc not in entries, f"listed twice: {loc}"
+        entries[loc] = {link.get("hreflang"): link.get("href") for link in url.iter(XHTML)}
+    expected = {f"{SITE_URL}/{lang}/{page}": page for page in documents(site, lang)}
+    assert sorted(entries) == sorted(expected)
+    for loc, alternates in entries.items():
+        page = expected[loc]
+        assert alternates == {code: f"{SITE_URL}/{code}/{page}" for code in LANGS}, loc
+        for code in LANGS:
+            assert (site / code / page).is_file(), f"{loc}: no {code}/{page}"
+
+
+def test_sitemaps_are_in_robots_txt(site: Path):
+    robots = (site / "robots.txt").read_text(encoding="utf-8")
+    for lang in LANGS:
+        assert f"Sitemap: {SITE_URL}/{lang}/sitemap.xml" in robots
+
+
+NOT_FOUND = {
+    "ko": ("페이지를 찾을 수 없습니다", "첫 페이지"),
+    "en": ("Page not found", "home page"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_404_page_in_each_language_links_from_the_site_root(site: Path, lang: str):
+    """sphinx-notfound-page's 404: in the tree's language, and no link depends on the depth."""
+    path = site / lang / "404.html"
+    page = soup(path)
+    heading, home = NOT_FOUND[lang]
+    assert page.html["lang"] == lang
+    assert page.select_one("article h1").get_text(strip=True) == heading
+    assert page.select_one(f"article a[href='/{lang}/index.html']").get_text() == home
+    for tag in page.select("[href], [src]"):
+        url = tag.get("href") or tag.get("src")
+        if url.startswith("#") or urlsplit(url).scheme:
             continue
-        assert f"/{lang}/{page}</loc>" in sitemap, page
+        assert url.startswith("/"), f"{lang}/404.html: {url} is relative"
+        assert resolve(site, path, url).is_file(), f"{lang}/404.html: {url} (no such file)"
 
 
-def test_root_has_404_and_robots(site: Path):
-    assert "/ko/index.html" in (site / "404.html").read_text(encoding="utf-8")
-    assert "sitemap.xml" in (site / "robots.txt").read_text(encoding="utf-8")
+def test_site_404_is_the_korean_one(site: Path):
+    """The host serves /404.html for every missing address; it says the way in English too."""
+    assert (site / "404.html").read_bytes() == (site / "ko" / "404.html").read_bytes()
+    english = soup(site / "404.html").select_one("article p[lang=en]")
+    assert english.select_one("a[href='/en/index.html']") is not None
 
 
 #: Every example of both languages, the "Building models" subsection (``models/``) included.
@@ -184,9 +264,8 @@ def broken_links(site: Path, lang: str) -> list[str]:
             href = link["href"]
             if re.match(r"^[a-z]+:", href) or href.startswith("//"):
                 continue  # external: checked by `nox -s linkcheck`, not here (no network)
-            target, _, fragment = href.partition("#")
-            target = target.partition("?")[0]  # the calculator's prefilled configurations
-            target_path = (path.parent / target).resolve() if target else path
+            fragment = href.partition("#")[2]
+            target_path = resolve(site, path, href)  # "?": the calculator's configurations
             if not target_path.exists():
                 broken.append(f"{path.relative_to(site)}: {href} (no such file)")
             elif (

@@ -5,7 +5,12 @@
 * Korean pages get a Korean search language, and Korean interface text where the theme and
   sphinx-gallery print English;
 * executed outputs are redone when what they depend on changes (:mod:`.freshness`);
-* the build writes ``sitemap.xml``.
+* ``sitemap.xml`` (written by sphinx-sitemap) lists every page after an incremental build too
+  (:mod:`.sitemap_incremental`).
+
+Open Graph tags come from sphinxext-opengraph and the 404 page from sphinx-notfound-page
+(``docs/conf.py``); this extension only gives the 404 page language links that work at any
+depth.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from rnn_guide.sphinxext.korean_ui import (
 from rnn_guide.sphinxext.pages import LANGUAGES, Provenance, language_links
 from rnn_guide.sphinxext.reproducible import normalize_zip, zip_timestamp
 from rnn_guide.sphinxext.search_ko import setup_search_ko
-from rnn_guide.sphinxext.sitemap import write_sitemap
+from rnn_guide.sphinxext.sitemap_incremental import setup as setup_sitemap_incremental
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -45,7 +50,12 @@ def _add_provenance(app: Sphinx, config: Config) -> None:
 def _page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
 ) -> None:
-    context["rnn_guide_languages"] = language_links(pagename, app.config.language)
+    config = app.config
+    site = (config.html_baseurl or "").rstrip("/").rsplit("/", 1)[0]  # the tree's parent
+    root = None
+    if pagename == getattr(config, "notfound_pagename", None):  # served at any address
+        root = (config.notfound_urls_prefix or "/").removesuffix(f"{config.language}/")
+    context["rnn_guide_languages"] = language_links(pagename, config.language, site=site, root=root)
 
 
 def _fix_gallery_source(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -81,7 +91,6 @@ def _finish(app: Sphinx, exception: Exception | None) -> None:
     date_time = zip_timestamp()
     for archive in outdir.rglob("*.zip"):
         normalize_zip(archive, date_time)
-    write_sitemap(app)
 
 
 def _patch_script(path: Path, marker: str, patch: Callable[[str], str]) -> None:
@@ -102,6 +111,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_freshness(app)
     setup_calculator(app)
     setup_catalogue(app)
+    setup_sitemap_incremental(app)
     app.connect("config-inited", _add_provenance)
     app.connect("html-page-context", _page_context)
     app.connect("source-read", _fix_gallery_source)

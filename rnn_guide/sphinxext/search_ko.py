@@ -257,7 +257,7 @@ def search_data() -> dict[str, Any]:
     so ``Shapes`` and ``타임스텝을`` find their entries.
 
     >>> data = search_data()
-    >>> data["synonyms"]["히든"], data["synonyms"]["featur"], "의미" in data["stop_words"]
+    >>> data["synonyms"]["히든"], data["synonyms"]["featur"], "의미" in data["stop_words"]  # codespell:ignore featur
     (['은닉'], ['특성'], True)
     """
     return {
