@@ -45,6 +45,7 @@ PACKAGES = (
     "torch", "numpy", "matplotlib", "sphinx", "sphinx-gallery", "myst-nb", "myst-parser",
     "furo", "sphinx-copybutton", "docutils", "ipykernel",
     "sphinx-sitemap", "sphinxext-opengraph", "sphinx-notfound-page",
+    "keras", "onnx", "onnxscript", "onnxruntime",  # the "Building models" examples 7 and 8
 )  # fmt: skip
 #: Settings that can change a page.
 ENVIRONMENT = ("SOURCE_DATE_EPOCH", "RNN_GUIDE_SITE_URL")
