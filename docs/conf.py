@@ -197,11 +197,13 @@ ogp_custom_meta_tags = [
 ]
 # Social cards: PNGs drawn by Matplotlib, offline; the same machine draws the same bytes, and
 # each page's card is drawn once (it is kept while its title and description are unchanged).
-# Korean cards need a font with Hangul (the one docs/matplotlibrc uses for the figures); the
-# English ones keep the extension's own font (Roboto Flex, shipped with it).
-ogp_social_cards: dict[str, object] = {"enable": True}
-if KO:
-    ogp_social_cards["font"] = "Noto Sans CJK KR"
+# Both languages draw with the figures' fonts (docs/matplotlibrc): English pages quote Korean
+# words too (the glossary, the blog post), and the extension's own Roboto Flex has no Hangul; a
+# missing glyph fails the build (rnn_guide.sphinxext.matplotlib_reset) instead of drawing boxes.
+ogp_social_cards: dict[str, object] = {
+    "enable": True,
+    "font": ["DejaVu Sans", "Noto Sans CJK KR"],
+}
 
 # -- sphinx-notfound-page: 404.html whose links are absolute, so they work at any depth -------
 # docs/build.py also publishes the Korean one as the site's /404.html, which GitHub Pages and
