@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+import warnings
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -20,6 +21,7 @@ sys.path.insert(0, str(ROOT))  # rnn_guide (the Sphinx extension and the API pag
 
 from importlib.metadata import version as _version
 
+from rnn_guide.sphinxext.matplotlib_reset import MISSING_GLYPH
 from rnn_guide.sphinxext.pages import LANGUAGES
 
 # -- Language -------------------------------------------------------------------------------
@@ -204,6 +206,8 @@ ogp_social_cards: dict[str, object] = {
     "enable": True,
     "font": ["DejaVu Sans", "Noto Sans CJK KR"],
 }
+# Whether or not an example ran in this build (the gallery's reset also sets it).
+warnings.filterwarnings("error", message=MISSING_GLYPH, category=UserWarning)
 
 # -- sphinx-notfound-page: 404.html whose links are absolute, so they work at any depth -------
 # docs/build.py also publishes the Korean one as the site's /404.html, which GitHub Pages and
