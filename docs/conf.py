@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+import warnings
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -20,6 +21,7 @@ sys.path.insert(0, str(ROOT))  # rnn_guide (the Sphinx extension and the API pag
 
 from importlib.metadata import version as _version
 
+from rnn_guide.sphinxext.matplotlib_reset import MISSING_GLYPH
 from rnn_guide.sphinxext.pages import LANGUAGES
 
 # -- Language -------------------------------------------------------------------------------
@@ -186,11 +188,11 @@ ogp_custom_meta_tags = [
 ]
 # Social cards: PNGs drawn by Matplotlib, offline; the same machine draws the same bytes, and
 # each page's card is drawn once (it is kept while its title and description are unchanged).
-# Korean cards need a font with Hangul (the one docs/matplotlibrc uses for the figures); the
-# English ones keep the extension's own font (Roboto Flex, shipped with it).
-ogp_social_cards: dict[str, object] = {"enable": True}
-if KO:
-    ogp_social_cards["font"] = "Noto Sans CJK KR"
+# They need a font with Hangul in both languages (English pages quote Korean words): the one
+# docs/matplotlibrc gives the figures, not the extension's Roboto Flex. A glyph missing from it
+# fails the build, as it does in a gallery figure, whether or not an example ran in this build.
+ogp_social_cards = {"enable": True, "font": "Noto Sans CJK KR"}
+warnings.filterwarnings("error", message=MISSING_GLYPH, category=UserWarning)
 
 # -- sphinx-notfound-page: 404.html whose links are absolute, so they work at any depth -------
 # docs/build.py also publishes the Korean one as the site's /404.html, which GitHub Pages and
