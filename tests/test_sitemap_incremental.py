@@ -2,12 +2,14 @@
 
 sphinx-sitemap collects the pages a build writes (jdillard/sphinx-sitemap#13), so a build
 after one edit would list that page alone; ``rnn_guide.sphinxext.sitemap_incremental`` puts
-the others back. A small project is built in-process: cold, after one page changed, and with
+the others back. A small project is built (one process per build): cold, after one page changed, and with
 nothing changed.
 """
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -22,6 +24,7 @@ sitemap_url_scheme = "{{lang}}{{link}}"
 sitemap_locales = ["ko", "en"]
 sitemap_excludes = ["search.html", "genindex.html"]
 """
+ROOT = Path(__file__).resolve().parent.parent  # rnn_guide importable from the checkout
 PAGES = ("index", "a", "b")
 LOC = "{http://www.sitemaps.org/schemas/sitemap/0.9}loc"
 
@@ -34,10 +37,13 @@ def write_page(src: Path, name: str, text: str) -> None:
 
 
 def build(src: Path, out: Path) -> list[str]:
-    from sphinx.cmd.build import build_main
-
-    status = build_main(["-q", "-b", "html", "-d", str(out / ".doctrees"), str(src), str(out)])
-    assert status == 0
+    # In a process of its own: sphinx-sitemap starts a multiprocessing Manager per build and never
+    # shuts it down, which would keep a pytest-xdist worker from exiting.
+    command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-d", str(out / ".doctrees")]
+    done = subprocess.run(
+        [*command, str(src), str(out)], capture_output=True, text=True, check=False, cwd=ROOT
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
     return [loc.text for loc in ElementTree.parse(out / "sitemap.xml").getroot().iter(LOC)]
 
 

@@ -137,20 +137,17 @@ KOREAN_SOURCES = sorted(
         *(EXAMPLES / "ko").rglob("*.py"),
         *(EXAMPLES / "ko").glob("*.rst"),
         DOCS / "_templates" / "page.html",
-        DOCS / "_root" / "404.html",
         DOCS / "locales" / "ko" / "LC_MESSAGES" / "sphinx.po",
         DOCS / "conf.py",
         ROOT / "README.md",
         *(p for p in (ROOT / "rnn_guide").rglob("*.py") if p.name not in GLOSSARY_SOURCES),
     ]
 )
-#: Pages whose wording another piece of work owns for now; each ban names the ones it skips.
-CALCULATOR_PAGE = DOCS / "ko" / "calculator.md"  # rewritten with the diagram work
 
 _PARTICLE = "(?:로|으로|와|과|이|가|을|를|은|는)"
 KOREAN_BANS: tuple[tuple[str, re.Pattern[str], str, frozenset[Path]], ...] = (
     ("거부", re.compile("거부"), "a calque of 'refuse': 오류가 납니다, 받지 않습니다, 미리 걸러 냅니다",
-     frozenset({CALCULATOR_PAGE})),
+     frozenset()),
     ("-세요", re.compile("[가-힣]세요"), "one imperative form on the site: -십시오", frozenset()),
     ("파라미터", re.compile("파라미터"), "매개변수 (a learned tensor); a constructor value is 인자",
      frozenset()),
