@@ -149,17 +149,18 @@ for layers, bidirectional in ((1, False), (2, False), (3, False), (1, True)):
         batch_first=True,
     )
     label = f"num_layers={layers}, bidirectional={bidirectional}"
+    rows = (2 if bidirectional else 1) * layers  # D * num_layers
     try:
         output_k, (h_wrong, c_wrong) = gru_k(x)
     except ValueError as err:  # torch가 아니라 Python의 오류: 행 1개나 3개를 이름 둘에 풀 수 없음
         message = str(err)
         print(f"{label}: ValueError: {message}")
+        assert rows != 2, "unpacking two rows into two names must succeed"
     else:
         message = ""
         unpacked = f"'h_n' {tuple(h_wrong.shape)}, 'c_n' {tuple(c_wrong.shape)}"
         print(f"{label}: 오류 없음, {unpacked}")
-    rows = (2 if bidirectional else 1) * layers  # D * num_layers
-    assert (message == "") == (rows == 2)
+        assert rows == 2, f"unpacking {rows} rows into two names raised no ValueError"
     assert message == "" or "values to unpack (expected 2" in message
 
 # %%
