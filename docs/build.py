@@ -126,6 +126,29 @@ def _stream(lang: str, process: subprocess.Popen[str]) -> None:
         print(f"[{lang}] {line}", end="", flush=True)
 
 
+def run_languages(commands: dict[str, list[str]], env: dict[str, str]) -> list[str]:
+    """Run one Sphinx command per language at once; return the languages that failed.
+
+    Each line of output is printed with its language in front (``[ko] ...``).
+    """
+    processes = {
+        lang: subprocess.Popen(
+            command,
+            env={**env, "RNN_GUIDE_LANG": lang},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        for lang, command in commands.items()
+    }
+    threads = [threading.Thread(target=_stream, args=item) for item in processes.items()]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return [lang for lang, process in processes.items() if process.wait() != 0]
+
+
 def build(*extra: str) -> list[str]:
     """Build both languages at once; return the languages that failed.
 
@@ -150,25 +173,7 @@ def build(*extra: str) -> list[str]:
             print(f"[{lang}] up to date: no input changed since the last build")
     for lang in stale:
         _stamp(lang).unlink(missing_ok=True)
-    processes = {
-        lang: subprocess.Popen(
-            sphinx_command(lang, *extra),
-            env={**env, "RNN_GUIDE_LANG": lang},
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        for lang in stale
-    }
-    threads = [
-        threading.Thread(target=_stream, args=(lang, process))
-        for lang, process in processes.items()
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    failed = [lang for lang, process in processes.items() if process.wait() != 0]
+    failed = run_languages({lang: sphinx_command(lang, *extra) for lang in stale}, env)
     if failed:
         shutil.rmtree(HTML, ignore_errors=True)
         for lang in LANGS:
@@ -234,22 +239,7 @@ def build_fast(*extra: str) -> list[str]:
         lang: [*sphinx, "-d", str(doctrees / lang), *options, str(docs / lang), str(FAST / lang)]
         for lang in LANGS
     }
-    processes = {
-        lang: subprocess.Popen(
-            command,
-            env={**env, "RNN_GUIDE_LANG": lang},
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        for lang, command in commands.items()
-    }
-    threads = [threading.Thread(target=_stream, args=item) for item in processes.items()]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return [lang for lang, process in processes.items() if process.wait() != 0]
+    return run_languages(commands, env)
 
 
 def tree_differences(first: Path, second: Path) -> list[str]:
