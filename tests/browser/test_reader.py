@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
+
+from tests.browser.conftest import search_hrefs, skip_result_summaries
 
 pytestmark = pytest.mark.site
 
@@ -16,16 +17,11 @@ BLOG = "auto_examples/plot_01_blog_configurations.html"
 def search(new_page, base_url: str, lang: str, query: str) -> list[str]:
     """Run the site's own search page and return the result pages (relative to the tree)."""
     page = new_page()
-    page.goto(f"{base_url}/{lang}/search.html?q={quote(query)}")
-    summary = page.locator("#search-results p.search-summary")
-    summary.wait_for(timeout=20_000)  # visible once the search has finished
+    skip_result_summaries(page)
+    hrefs = search_hrefs(page, base_url, lang, query)  # waits until the search has finished
     if lang == "ko":
-        assert (
-            "검색을 마쳤습니다" in summary.inner_text() or "일치하는 문서가" in summary.inner_text()
-        )
-    hrefs = page.eval_on_selector_all(
-        "#search-results ul.search li a", "links => links.map(a => a.getAttribute('href'))"
-    )
+        summary = page.locator("#search-results p.search-summary").inner_text()
+        assert "검색을 마쳤습니다" in summary or "일치하는 문서가" in summary
     return sorted({re.sub(r"[?#].*$", "", href) for href in hrefs})
 
 
