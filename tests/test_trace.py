@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 import torch
 from torch import nn
-from torch.nn.utils.rnn import pack_padded_sequence
+from torch.nn.utils.rnn import PackedSequence, pack_padded_sequence
 
 import rnn_guide
 from rnn_guide.cli import main
@@ -25,6 +26,7 @@ from rnn_guide.layout import final_hidden
 from rnn_guide.shapes import evaluate
 from rnn_guide.tracing import (
     Call,
+    PackedValue,
     TensorValue,
     Trace,
     example_classes,
@@ -334,6 +336,147 @@ def test_the_gallerys_onnx_encoder():
     assert details.tensor("h_0").shape == shape(state)
     assert details.tensor("c_n").shape == shape(c_n)
     assert_formulas_hold(result)
+
+
+# -- Every model of the "Building models" gallery ------------------------------------------
+
+# Each gallery model by class name: its example, the constructor's arguments (the example's
+# sizes) and the inputs of one call.
+GALLERY_MODELS: dict[str, tuple[str, tuple[int, ...], object]] = {
+    "Classifier": (
+        "plot_01_text_classification.py",
+        (30, 8, 16, 2),
+        lambda: (torch.randint(1, 30, (4, 9)), torch.tensor([9, 7, 4, 2])),
+    ),
+    "Forecaster": ("plot_02_forecasting.py", (1, 16), lambda: (torch.randn(91, 20, 1),)),
+    "ConvLSTM": ("plot_03_cnn_before_rnn.py", (2, 3, 4), lambda: (torch.randn(2, 2, 5),)),
+    "StatefulForecaster": (
+        "plot_04_carrying_state.py",
+        (1, 8),
+        lambda: (torch.randn(4, 19, 1), (torch.randn(1, 4, 8), torch.randn(1, 4, 8))),
+    ),
+    "Seq2Seq": (
+        "plot_05_seq2seq.py",
+        (4, 6, 2, 10, 5),
+        lambda: (torch.randn(3, 7, 4), torch.randint(0, 10, (3, 5))),
+    ),
+    "AdditiveAttention": (
+        "plot_06_attention.py",
+        (4, 6, 5, 8),
+        lambda: (torch.randn(3, 7, 4), torch.tensor([7, 4, 6]), torch.randn(3, 8)),
+    ),
+    "Encoder": (
+        "plot_08_onnx_export.py",
+        (),
+        lambda: (torch.randn(3, 9, 4), torch.randn(4, 3, 6), torch.randn(4, 3, 6)),
+    ),
+}
+MODELS_DIR = ROOT / "examples" / "{lang}" / "models"
+
+
+def shapes_of(value: object) -> object:
+    """A forward pass's value by shapes, worked out here without rnn_guide.tracing."""
+    if isinstance(value, PackedSequence):
+        return ("packed", shape(value.data), tuple(value.batch_sizes.tolist()))
+    if isinstance(value, torch.Tensor):
+        return shape(value)
+    if isinstance(value, (tuple, list)):
+        return tuple(shapes_of(item) for item in value)
+    return value
+
+
+def reported(value: object) -> object:
+    """The trace's description of a value, in the form of :func:`shapes_of`."""
+    if isinstance(value, PackedValue):
+        return ("packed", value.data.shape, value.batch_sizes)
+    if isinstance(value, TensorValue):
+        return value.shape
+    if isinstance(value, tuple):
+        return tuple(reported(item) for item in value)
+    return value
+
+
+def gallery_class(lang: str, name: str) -> type:
+    path = Path(str(MODELS_DIR).format(lang=lang)) / GALLERY_MODELS[name][0]
+    if not path.exists():
+        pytest.skip(f"{path} is not in this checkout")
+    return example_classes(path)[name]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("name", sorted(GALLERY_MODELS))
+def test_every_gallery_model_traced_against_its_own_tensors(lang, name):
+    torch.manual_seed(0)
+    model = gallery_class(lang, name)(*GALLERY_MODELS[name][1])
+    inputs = GALLERY_MODELS[name][2]()
+    result = trace(model, *inputs)
+    assert result.ok
+    started: list[str] = []  # modules in the order their calls began, by hooks of this test's own
+    seen: dict[str, tuple[object, object]] = {}  # each module's first call: arguments, result
+
+    def keep(name: str):
+        def begin(_module: nn.Module, _args: tuple[object, ...]) -> None:
+            started.append(name)
+
+        def end(_module: nn.Module, args: tuple[object, ...], out: object) -> None:
+            seen.setdefault(name, (args, out))
+
+        return begin, end
+
+    handles = []
+    for n, module in model.named_modules():
+        begin, end = keep(n)
+        handles += [module.register_forward_pre_hook(begin), module.register_forward_hook(end)]
+    try:
+        with torch.no_grad():
+            model(*inputs)
+    finally:
+        for handle in handles:
+            handle.remove()
+    assert [c.name for c in result.calls] == list(dict.fromkeys(started))  # all, in call order
+    for c in result.calls:
+        args, out = seen[c.name]
+        assert reported(c.output) == shapes_of(out), c.name
+        assert tuple(reported(v) for _, v in c.inputs)[: len(args)] == shapes_of(args), c.name
+    assert result.recurrent_calls()
+    assert_formulas_hold(result)
+
+
+def test_the_seq2seq_without_its_bridge_stops_at_the_decoder():
+    class NoBridge(gallery_class("en", "Seq2Seq")):  # type: ignore[misc]
+        def bridge(self, h_n: torch.Tensor) -> torch.Tensor:
+            return h_n
+
+    model = NoBridge(*GALLERY_MODELS["Seq2Seq"][1])
+    source, decoder_in = GALLERY_MODELS["Seq2Seq"][2]()
+    result = trace(model, source, decoder_in)
+    assert not result.ok
+    assert result.failure is not None
+    failed = result.calls[result.failure.call_index]
+    assert (failed.name, failed.index) == ("decoder", 3)
+    _, h_n = model.encoder(source)
+    with pytest.raises(RuntimeError) as raised:
+        model.decoder(model.embed(decoder_in), h_n)
+    assert result.failure.message == str(raised.value)
+    assert reported(failed.inputs[1][1]) == shape(h_n)
+    text = format_trace(result, "en")
+    assert "#error-hidden-size-mismatch" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_trace_page_traces_every_gallery_model(lang, monkeypatch):
+    monkeypatch.setenv("KERAS_BACKEND", "torch")  # plot_07 imports Keras, as the example does
+    page = (ROOT / "docs" / lang / "trace.md").read_text(encoding="utf-8")
+    models = Path(str(MODELS_DIR).format(lang=lang))
+    with_classes = {
+        path.name
+        for path in sorted(models.glob("plot_*.py"))
+        if any(issubclass(cls, nn.Module) for cls in example_classes(path).values())
+    }
+    traced = set(re.findall(r'example_classes\(EXAMPLES / "(plot_\w+\.py)"\)', page))
+    assert traced == with_classes
+    assert {entry[0] for entry in GALLERY_MODELS.values()} == with_classes  # and tested above
+    assert {p.name for p in models.glob("plot_*.py")} - with_classes == {"plot_07_from_keras.py"}
 
 
 # -- The command line ---------------------------------------------------------------------

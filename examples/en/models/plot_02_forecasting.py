@@ -209,6 +209,38 @@ ax.legend(loc="lower left", fontsize="small")
 plt.show()
 
 # %%
+# The whole model
+# ---------------
+# In a project the LSTM and its head live in one ``nn.Module``. This class is the one-step
+# model of this page, many-to-many: with the trained weights loaded it returns exactly
+# ``head(lstm(x)[0])``. The :ref:`trace page <trace-gallery-models>` runs it with a hook on
+# every submodule and lists the shape of every tensor it makes.
+
+
+class Forecaster(nn.Module):
+    """An LSTM and a one-value head on every step: (N, W, H_in) in, (N, W, 1) out."""
+
+    def __init__(self, input_size: int, hidden_size: int) -> None:
+        super().__init__()
+        self.lstm = nn.LSTM(input_size, hidden_size, batch_first=True)
+        self.head = nn.Linear(hidden_size, 1)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        output, _ = self.lstm(x)  # (N, W, H_out)
+        return self.head(output)  # (N, W, 1)
+
+
+forecaster = Forecaster(H_in, H_out)
+forecaster.lstm.load_state_dict(lstm.state_dict())
+forecaster.head.load_state_dict(head.state_dict())
+with torch.no_grad():
+    forecasts = forecaster(x)
+    same = torch.equal(forecasts, head(lstm(x)[0]))
+print(f"forecaster(x): {tuple(forecasts.shape)}  (N, W, 1), equal to head(lstm(x)[0]): {same}")
+assert forecasts.shape == targets.shape == (N, W, 1)
+assert same
+
+# %%
 # See also
 # --------
 # - :ref:`example-train-sine` trains the blog's RNN on the same wave, many-to-many.

@@ -125,6 +125,41 @@ for ax, tensor, title in zip(
 plt.show()
 
 # %%
+# The whole model
+# ---------------
+# The three layers in one module, with both ``permute`` calls inside ``forward``. With this
+# page's convolution and LSTM weights loaded, the model's output is what the last ``Conv1d``
+# makes of ``back``. The :ref:`trace page <trace-gallery-models>` lists every layer's shapes;
+# the ``permute`` calls are not modules, so the trace shows them as the change of layout
+# between the rows of ``conv`` and ``lstm``.
+
+
+class ConvLSTM(nn.Module):
+    """Conv1d, LSTM, Conv1d: (N, C_in, L) in, (N, 1, L) out, permuting around the LSTM."""
+
+    def __init__(self, in_channels: int, channels: int, hidden_size: int) -> None:
+        super().__init__()
+        self.conv = nn.Conv1d(in_channels, channels, kernel_size=3, padding=1)
+        self.lstm = nn.LSTM(channels, hidden_size, batch_first=True)
+        self.after = nn.Conv1d(hidden_size, 1, kernel_size=1)
+
+    def forward(self, signals: torch.Tensor) -> torch.Tensor:
+        features = self.conv(signals)  # (N, C, L)
+        output, _ = self.lstm(features.permute(0, 2, 1))  # (N, L, C) in, (N, L, H_out) out
+        return self.after(output.permute(0, 2, 1))  # (N, H_out, L) in, (N, 1, L) out
+
+
+model = ConvLSTM(C_in, C, H_out)
+model.conv.load_state_dict(conv.state_dict())
+model.lstm.load_state_dict(lstm.state_dict())
+with torch.no_grad():
+    out = model(signals)
+    same = torch.equal(out, model.after(back))
+print(f"model(signals): {tuple(out.shape)}  (N, 1, L), equal to after(back): {same}")
+assert out.shape == (N, 1, L)
+assert same
+
+# %%
 # See also
 # --------
 # - :ref:`example-batch-axis` shows the same silent mistake between ``(L, N, H_in)`` and

@@ -159,6 +159,45 @@ ax.legend(loc="lower left")
 plt.show()
 
 # %%
+# The whole model
+# ---------------
+# In one module the state becomes an argument and a second return value, so the loop that
+# carries it stays outside the model. With this page's trained weights, the chunks through the
+# module give the predictions of the picture above. The :ref:`trace page
+# <trace-gallery-models>` traces one call with a carried state: the LSTM then receives
+# ``(h_0, c_0)`` and its row shows them.
+
+
+class StatefulForecaster(nn.Module):
+    """The LSTM and head of this page; the state comes in and goes out for the next chunk."""
+
+    def __init__(self, input_size: int, hidden_size: int) -> None:
+        super().__init__()
+        self.lstm = nn.LSTM(input_size, hidden_size, batch_first=True)
+        self.head = nn.Linear(hidden_size, 1)
+
+    def forward(
+        self, x: torch.Tensor, state: tuple[torch.Tensor, torch.Tensor] | None = None
+    ) -> tuple[torch.Tensor, tuple[torch.Tensor, torch.Tensor]]:
+        output, state = self.lstm(x, state)  # output: (N, L, H_out); state: two (1, N, H_out)
+        return self.head(output), state  # (N, L, 1), and the state for the next chunk
+
+
+model = StatefulForecaster(H_in, H_out)
+model.lstm.load_state_dict(lstm.state_dict())
+model.head.load_state_dict(head.state_dict())
+with torch.no_grad():
+    state = None
+    for chunk, drawn in zip(chunks, predictions, strict=True):
+        predicted, state = model(chunk[:, :-1].unsqueeze(-1), state)
+        assert predicted.shape == (N, L - 1, 1)
+        assert torch.equal(predicted[..., 0], drawn)
+print(
+    f"model(chunk, state): {tuple(predicted.shape)}  (N, L - 1, 1), state: two {tuple(state[0].shape)}"
+)
+print(f"the {len(chunks)} chunks give the predictions drawn above")
+
+# %%
 # See also
 # --------
 # - :ref:`example-initial-hidden-state` explains ``h_0`` and its shape.

@@ -247,6 +247,52 @@ assert out_lstm.shape == (N, 1, H)
 assert h_dec.shape == c_dec.shape == (num_layers, N, H)
 
 # %%
+# The whole model
+# ---------------
+# The encoder, bridge 1 and the decoder with its embedding and head, in one module that
+# reads a source and the shifted target and returns ``(N, L_tgt, V)`` scores. With this page's
+# weights loaded it gives the scores of the one-call decoder above. The :ref:`trace page
+# <trace-gallery-models>` traces it, and also the same model without the bridge, which stops
+# at the decoder with the message of the first section.
+
+
+class Seq2Seq(nn.Module):
+    """A bidirectional GRU encoder, the sum of its directions as h_0, a GRU decoder."""
+
+    def __init__(
+        self, source_size: int, hidden_size: int, num_layers: int, vocab_size: int, embed_size: int
+    ) -> None:
+        super().__init__()
+        self.encoder = nn.GRU(
+            source_size, hidden_size, num_layers=num_layers, bidirectional=True, batch_first=True
+        )
+        self.embed = nn.Embedding(vocab_size, embed_size)
+        self.decoder = nn.GRU(embed_size, hidden_size, num_layers=num_layers, batch_first=True)
+        self.head = nn.Linear(hidden_size, vocab_size)
+
+    def bridge(self, h_n: torch.Tensor) -> torch.Tensor:
+        """Bridge 1: (num_layers * 2, N, H) to (num_layers, N, H), the directions summed."""
+        return h_n.view(self.encoder.num_layers, 2, *h_n.shape[1:]).sum(dim=1)
+
+    def forward(self, source: torch.Tensor, decoder_in: torch.Tensor) -> torch.Tensor:
+        _, h_n = self.encoder(source)  # (num_layers * D, N, H)
+        output, _ = self.decoder(self.embed(decoder_in), self.bridge(h_n))  # (N, L_tgt, H)
+        return self.head(output)  # (N, L_tgt, V)
+
+
+seq2seq = Seq2Seq(H_in, H, num_layers, V, E)
+seq2seq.encoder.load_state_dict(encoder.state_dict())
+seq2seq.embed.load_state_dict(embed.state_dict())
+seq2seq.decoder.load_state_dict(decoder.state_dict())
+seq2seq.head.load_state_dict(head.state_dict())
+with torch.no_grad():
+    scores = seq2seq(source, decoder_in)
+print(f"seq2seq(source, decoder_in): {tuple(scores.shape)}  (N, L_tgt, V)")
+print("equals the one-call scores:", torch.allclose(scores, logits_all, atol=1e-6))
+assert scores.shape == (N, L_tgt, V)
+assert torch.allclose(scores, logits_all, atol=1e-6)
+
+# %%
 # See also
 # --------
 # - :ref:`example-bidirectional` for the layout of ``h_n`` in a bidirectional network.

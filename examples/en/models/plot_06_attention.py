@@ -189,6 +189,52 @@ assert torch.allclose(scores_einsum, scores_dot, atol=1e-6)
 print("same scores as the batch-first encoder:", torch.allclose(scores_seq, scores_dot, atol=1e-6))
 
 # %%
+# The whole model
+# ---------------
+# The packed encoder, the mask and additive attention in one module: it takes the padded
+# sources, their lengths and the decoder's state, and returns the context vectors and the
+# weights. With this page's weights loaded, its weights are ``weights_add``. The :ref:`trace
+# page <trace-gallery-models>` traces it: the encoder's row shows the packed data and its
+# ``batch_sizes``, the rows of ``W_enc``, ``W_dec`` and ``v`` the shapes of the scores.
+
+
+class AdditiveAttention(nn.Module):
+    """A packed bidirectional GRU encoder and additive attention for one decoder state."""
+
+    def __init__(self, input_size: int, hidden_size: int, attn_size: int, query_size: int) -> None:
+        super().__init__()
+        self.encoder = nn.GRU(input_size, hidden_size, bidirectional=True, batch_first=True)
+        self.W_enc = nn.Linear(2 * hidden_size, attn_size, bias=False)
+        self.W_dec = nn.Linear(query_size, attn_size)
+        self.v = nn.Linear(attn_size, 1, bias=False)
+
+    def forward(
+        self, padded: torch.Tensor, lengths: torch.Tensor, state: torch.Tensor
+    ) -> tuple[torch.Tensor, torch.Tensor]:
+        packed = pack_padded_sequence(padded, lengths, batch_first=True, enforce_sorted=False)
+        enc_out, _ = pad_packed_sequence(self.encoder(packed)[0], batch_first=True)  # (N, L, D * H)
+        mask = torch.arange(enc_out.shape[1]) < lengths[:, None]  # (N, L)
+        hidden = torch.tanh(self.W_enc(enc_out) + self.W_dec(state).unsqueeze(1))  # (N, L, A)
+        scores = self.v(hidden).squeeze(2).masked_fill(~mask, float("-inf"))  # (N, L)
+        weights = torch.softmax(scores, dim=1)  # (N, L)
+        context = torch.bmm(weights.unsqueeze(1), enc_out).squeeze(1)  # (N, D * H)
+        return context, weights
+
+
+attention = AdditiveAttention(H_in, H, A, H_dec)
+attention.encoder.load_state_dict(encoder.state_dict())
+attention.W_enc.load_state_dict(W_enc.state_dict())
+attention.W_dec.load_state_dict(W_dec.state_dict())
+attention.v.load_state_dict(v.state_dict())
+with torch.no_grad():
+    context_add, weights = attention(padded, lengths, decoder_state)
+print(f"context: {tuple(context_add.shape)}  (N, D * H), weights: {tuple(weights.shape)}  (N, L)")
+print("equal to weights_add:", torch.allclose(weights, weights_add, atol=1e-6))
+assert context_add.shape == (N, D * H)
+assert weights.shape == (N, L)
+assert torch.allclose(weights, weights_add, atol=1e-6)
+
+# %%
 # See also
 # --------
 # - :ref:`example-packed-sequences` for padding, packing and the mask.

@@ -206,6 +206,38 @@ ax.legend(loc="lower left", fontsize="small")
 plt.show()
 
 # %%
+# 모델 전체
+# ---------
+# 실제 프로젝트에서는 LSTM과 헤드를 ``nn.Module`` 하나에 담습니다. 아래 클래스는 이 페이지의
+# 한 스텝 모델(다대다)이며, 학습한 가중치를 불러오면 ``head(lstm(x)[0])``\ 과 똑같은 값을
+# 돌려줍니다. :ref:`추적 페이지 <trace-gallery-models>`\ 는 이 모델의 모든 하위 모듈에 훅을 걸고
+# 실행해, 모델이 만드는 모든 텐서의 모양을 보여 줍니다.
+
+
+class Forecaster(nn.Module):
+    """LSTM 뒤에 스텝마다 값 하나를 내는 헤드: (N, W, H_in)을 받아 (N, W, 1)을 돌려줍니다."""
+
+    def __init__(self, input_size: int, hidden_size: int) -> None:
+        super().__init__()
+        self.lstm = nn.LSTM(input_size, hidden_size, batch_first=True)
+        self.head = nn.Linear(hidden_size, 1)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        output, _ = self.lstm(x)  # (N, W, H_out)
+        return self.head(output)  # (N, W, 1)
+
+
+forecaster = Forecaster(H_in, H_out)
+forecaster.lstm.load_state_dict(lstm.state_dict())
+forecaster.head.load_state_dict(head.state_dict())
+with torch.no_grad():
+    forecasts = forecaster(x)
+    same = torch.equal(forecasts, head(lstm(x)[0]))
+print(f"forecaster(x): {tuple(forecasts.shape)}  (N, W, 1), head(lstm(x)[0])와 같은가: {same}")
+assert forecasts.shape == targets.shape == (N, W, 1)
+assert same
+
+# %%
 # 더 보기
 # -------
 # - :ref:`example-train-sine`\ 에서는 블로그의 RNN을 같은 사인파로 다대다 학습합니다.

@@ -126,6 +126,41 @@ for ax, tensor, title in zip(
 plt.show()
 
 # %%
+# 모델 전체
+# ---------
+# 세 레이어를 모듈 하나에 담고, 두 번의 ``permute``\ 를 ``forward`` 안에 두었습니다. 이 페이지의
+# 합성곱과 LSTM 가중치를 불러오면, 모델의 출력은 마지막 ``Conv1d``\ 가 ``back``\ 에서 만든 값과
+# 같습니다. :ref:`추적 페이지 <trace-gallery-models>`\ 는 레이어마다 모양을 보여 줍니다.
+# ``permute``\ 는 모듈이 아니므로, 추적 결과에서는 ``conv`` 행과 ``lstm`` 행 사이의 레이아웃
+# 변화로 드러납니다.
+
+
+class ConvLSTM(nn.Module):
+    """Conv1d, LSTM, Conv1d: (N, C_in, L)을 받아 (N, 1, L)을 돌려주며, LSTM 앞뒤에서 축을 바꿉니다."""
+
+    def __init__(self, in_channels: int, channels: int, hidden_size: int) -> None:
+        super().__init__()
+        self.conv = nn.Conv1d(in_channels, channels, kernel_size=3, padding=1)
+        self.lstm = nn.LSTM(channels, hidden_size, batch_first=True)
+        self.after = nn.Conv1d(hidden_size, 1, kernel_size=1)
+
+    def forward(self, signals: torch.Tensor) -> torch.Tensor:
+        features = self.conv(signals)  # (N, C, L)
+        output, _ = self.lstm(features.permute(0, 2, 1))  # (N, L, C) 입력, (N, L, H_out) 출력
+        return self.after(output.permute(0, 2, 1))  # (N, H_out, L) 입력, (N, 1, L) 출력
+
+
+model = ConvLSTM(C_in, C, H_out)
+model.conv.load_state_dict(conv.state_dict())
+model.lstm.load_state_dict(lstm.state_dict())
+with torch.no_grad():
+    out = model(signals)
+    same = torch.equal(out, model.after(back))
+print(f"model(signals): {tuple(out.shape)}  (N, 1, L), after(back)과 같은가: {same}")
+assert out.shape == (N, 1, L)
+assert same
+
+# %%
 # 더 보기
 # -------
 # - :ref:`example-batch-axis`\ 는 ``(L, N, H_in)``\ 과 ``(N, L, H_in)`` 사이에서 일어나는 같은 종류의

@@ -159,6 +159,44 @@ ax.legend(loc="lower left")
 plt.show()
 
 # %%
+# 모델 전체
+# ---------
+# 모듈 하나에 담으면 상태는 인자이자 두 번째 반환값이 되고, 상태를 넘겨주는 반복문은 모델 밖에
+# 남습니다. 이 페이지에서 학습한 가중치를 불러와 청크들을 차례로 넣으면 위 그림의 예측값이 그대로
+# 나옵니다. :ref:`추적 페이지 <trace-gallery-models>`\ 는 상태를 넘겨받은 호출 한 번을 추적합니다.
+# 이때 LSTM은 ``(h_0, c_0)``\ 을 받고, 추적 결과의 LSTM 행에 그 모양이 나옵니다.
+
+
+class StatefulForecaster(nn.Module):
+    """이 페이지의 LSTM과 헤드. 상태를 받아 다음 청크에 넘길 상태를 돌려줍니다."""
+
+    def __init__(self, input_size: int, hidden_size: int) -> None:
+        super().__init__()
+        self.lstm = nn.LSTM(input_size, hidden_size, batch_first=True)
+        self.head = nn.Linear(hidden_size, 1)
+
+    def forward(
+        self, x: torch.Tensor, state: tuple[torch.Tensor, torch.Tensor] | None = None
+    ) -> tuple[torch.Tensor, tuple[torch.Tensor, torch.Tensor]]:
+        output, state = self.lstm(x, state)  # output: (N, L, H_out), 상태: (1, N, H_out) 두 개
+        return self.head(output), state  # (N, L, 1)과 다음 청크에 넘길 상태
+
+
+model = StatefulForecaster(H_in, H_out)
+model.lstm.load_state_dict(lstm.state_dict())
+model.head.load_state_dict(head.state_dict())
+with torch.no_grad():
+    state = None
+    for chunk, drawn in zip(chunks, predictions, strict=True):
+        predicted, state = model(chunk[:, :-1].unsqueeze(-1), state)
+        assert predicted.shape == (N, L - 1, 1)
+        assert torch.equal(predicted[..., 0], drawn)
+print(
+    f"model(chunk, state): {tuple(predicted.shape)}  (N, L - 1, 1), 상태: {tuple(state[0].shape)} 두 개"
+)
+print(f"청크 {len(chunks)}개의 예측값이 위 그림의 예측값과 같습니다")
+
+# %%
 # 더 보기
 # -------
 # - ``h_0``\ 과 그 모양은 :ref:`example-initial-hidden-state`\ 에서 설명합니다.

@@ -246,6 +246,52 @@ assert out_lstm.shape == (N, 1, H)
 assert h_dec.shape == c_dec.shape == (num_layers, N, H)
 
 # %%
+# 모델 전체
+# ---------
+# 인코더, 브리지 1, 그리고 임베딩과 헤드가 딸린 디코더를 모듈 하나에 담았습니다. 소스와 한 칸 민
+# 타깃을 받아 ``(N, L_tgt, V)`` 점수를 돌려줍니다. 이 페이지의 가중치를 불러오면 위에서 디코더를
+# 한 번에 호출해 얻은 점수와 같습니다. :ref:`추적 페이지 <trace-gallery-models>`\ 는 이 모델을
+# 추적하고, 브리지를 뺀 같은 모델도 추적합니다. 브리지가 없으면 추적은 디코더에서 멈추고, 첫
+# 절에서 본 메시지가 나옵니다.
+
+
+class Seq2Seq(nn.Module):
+    """양방향 GRU 인코더, 두 방향의 합을 h_0으로 받는 GRU 디코더."""
+
+    def __init__(
+        self, source_size: int, hidden_size: int, num_layers: int, vocab_size: int, embed_size: int
+    ) -> None:
+        super().__init__()
+        self.encoder = nn.GRU(
+            source_size, hidden_size, num_layers=num_layers, bidirectional=True, batch_first=True
+        )
+        self.embed = nn.Embedding(vocab_size, embed_size)
+        self.decoder = nn.GRU(embed_size, hidden_size, num_layers=num_layers, batch_first=True)
+        self.head = nn.Linear(hidden_size, vocab_size)
+
+    def bridge(self, h_n: torch.Tensor) -> torch.Tensor:
+        """브리지 1: (num_layers * 2, N, H)의 두 방향을 더해 (num_layers, N, H)로 만듭니다."""
+        return h_n.view(self.encoder.num_layers, 2, *h_n.shape[1:]).sum(dim=1)
+
+    def forward(self, source: torch.Tensor, decoder_in: torch.Tensor) -> torch.Tensor:
+        _, h_n = self.encoder(source)  # (num_layers * D, N, H)
+        output, _ = self.decoder(self.embed(decoder_in), self.bridge(h_n))  # (N, L_tgt, H)
+        return self.head(output)  # (N, L_tgt, V)
+
+
+seq2seq = Seq2Seq(H_in, H, num_layers, V, E)
+seq2seq.encoder.load_state_dict(encoder.state_dict())
+seq2seq.embed.load_state_dict(embed.state_dict())
+seq2seq.decoder.load_state_dict(decoder.state_dict())
+seq2seq.head.load_state_dict(head.state_dict())
+with torch.no_grad():
+    scores = seq2seq(source, decoder_in)
+print(f"seq2seq(source, decoder_in): {tuple(scores.shape)}  (N, L_tgt, V)")
+print("한 번에 호출한 점수와 같은가:", torch.allclose(scores, logits_all, atol=1e-6))
+assert scores.shape == (N, L_tgt, V)
+assert torch.allclose(scores, logits_all, atol=1e-6)
+
+# %%
 # 더 보기
 # -------
 # - 양방향 네트워크의 ``h_n`` 축 순서는 :ref:`example-bidirectional`\ 에 있습니다.

@@ -187,6 +187,52 @@ assert torch.allclose(scores_einsum, scores_dot, atol=1e-6)
 print("배치 우선 인코더의 점수와 같은가:", torch.allclose(scores_seq, scores_dot, atol=1e-6))
 
 # %%
+# 모델 전체
+# ---------
+# 패킹된 시퀀스를 읽는 인코더, 마스크, 덧셈 어텐션을 모듈 하나에 담았습니다. 패딩한 소스와 그
+# 길이, 디코더의 상태를 받아 문맥 벡터와 가중치를 돌려줍니다. 이 페이지의 가중치를 불러오면
+# 모듈이 내는 가중치는 ``weights_add``\ 와 같습니다. :ref:`추적 페이지 <trace-gallery-models>`\ 는
+# 이 모델을 추적합니다. 인코더 행에는 패킹된 데이터와 ``batch_sizes``\ 가, ``W_enc``, ``W_dec``,
+# ``v`` 행에는 점수를 만드는 텐서의 모양이 나옵니다.
+
+
+class AdditiveAttention(nn.Module):
+    """패킹된 시퀀스를 읽는 양방향 GRU 인코더와, 디코더 상태 하나에 대한 덧셈 어텐션."""
+
+    def __init__(self, input_size: int, hidden_size: int, attn_size: int, query_size: int) -> None:
+        super().__init__()
+        self.encoder = nn.GRU(input_size, hidden_size, bidirectional=True, batch_first=True)
+        self.W_enc = nn.Linear(2 * hidden_size, attn_size, bias=False)
+        self.W_dec = nn.Linear(query_size, attn_size)
+        self.v = nn.Linear(attn_size, 1, bias=False)
+
+    def forward(
+        self, padded: torch.Tensor, lengths: torch.Tensor, state: torch.Tensor
+    ) -> tuple[torch.Tensor, torch.Tensor]:
+        packed = pack_padded_sequence(padded, lengths, batch_first=True, enforce_sorted=False)
+        enc_out, _ = pad_packed_sequence(self.encoder(packed)[0], batch_first=True)  # (N, L, D * H)
+        mask = torch.arange(enc_out.shape[1]) < lengths[:, None]  # (N, L)
+        hidden = torch.tanh(self.W_enc(enc_out) + self.W_dec(state).unsqueeze(1))  # (N, L, A)
+        scores = self.v(hidden).squeeze(2).masked_fill(~mask, float("-inf"))  # (N, L)
+        weights = torch.softmax(scores, dim=1)  # (N, L)
+        context = torch.bmm(weights.unsqueeze(1), enc_out).squeeze(1)  # (N, D * H)
+        return context, weights
+
+
+attention = AdditiveAttention(H_in, H, A, H_dec)
+attention.encoder.load_state_dict(encoder.state_dict())
+attention.W_enc.load_state_dict(W_enc.state_dict())
+attention.W_dec.load_state_dict(W_dec.state_dict())
+attention.v.load_state_dict(v.state_dict())
+with torch.no_grad():
+    context_add, weights = attention(padded, lengths, decoder_state)
+print(f"context: {tuple(context_add.shape)}  (N, D * H), weights: {tuple(weights.shape)}  (N, L)")
+print("weights_add와 같은가:", torch.allclose(weights, weights_add, atol=1e-6))
+assert context_add.shape == (N, D * H)
+assert weights.shape == (N, L)
+assert torch.allclose(weights, weights_add, atol=1e-6)
+
+# %%
 # 더 보기
 # -------
 # - 패딩, 패킹, 마스크는 :ref:`example-packed-sequences`\ 에 있습니다.
