@@ -83,6 +83,14 @@ nitpicky = True
 nitpick_ignore = [
     # torch's objects have no intersphinx inventory offline (no network at build time).
     ("py:class", "torch.Tensor"),
+    ("py:class", "torch.nn.modules.module.Module"),
+    # ... nor does Python's standard library.
+    ("py:class", "pathlib.Path"),
+    ("py:class", "collections.abc.Mapping"),
+    ("py:class", "collections.abc.Sequence"),
+    # rnn_guide.explain's result type, named in rnn_guide.tracing's signatures; the error
+    # catalogue's pages document what it holds.
+    ("py:class", "Explanation"),
 ]
 intersphinx_mapping: dict[str, tuple[str, str | None]] = {}  # offline build: no inventories
 

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Call",
     "Failure",
+    "OtherValue",
     "PackedValue",
     "Recurrent",
     "RecurrentTensor",
@@ -89,7 +90,7 @@ class OtherValue:
 
 
 Value = TensorValue | PackedValue | OtherValue | tuple["Value", ...] | None
-"""What a module received or returned: tensors, packed sequences, and tuples of them."""
+"""A module's argument or result, described by shapes (tensors, packed sequences, tuples)."""
 
 
 @dataclass(frozen=True)
@@ -508,7 +509,7 @@ def trace(model: nn.Module, *inputs: object, **kwargs: object) -> Trace:
 
     The pass runs under ``torch.no_grad()``; the model's training or evaluation mode is left
     as it is. An exception raised by the forward pass is not propagated: the trace stops at
-    the module that raised, and :attr:`Trace.failure` holds the exception's type and message.
+    the module that raised, and ``Trace.failure`` holds the exception's type and message.
 
     Args:
         model: The model.
@@ -874,7 +875,7 @@ def _notes(details: Recurrent, lang: Lang) -> list[str]:
 
 
 def explanation(message: str, lang: Lang) -> Explanation | None:
-    """The error catalogue's entry for ``message`` (:func:`rnn_guide.explain.explain`)."""
+    """The error catalogue's entry for ``message`` (``rnn_guide.explain.explain``, what ``rnn-guide explain`` prints)."""
     from rnn_guide.explain import explain
 
     return explain(message, lang)
