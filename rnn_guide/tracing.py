@@ -677,8 +677,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "heading_recurrent": ("recurrent layers and cells", "순환 레이어와 셀"),
     "symbols": ("symbols", "기호"),
     "calls_note": (
-        "called {count} times in a row with these shapes",
-        "이 모양으로 연달아 {count}번 호출",
+        "called {count} times with these shapes (the row stands for all of them)",
+        "이 모양으로 {count}번 호출(이 행 하나가 그 호출을 모두 나타냄)",
     ),
     "layout_bi": (
         (

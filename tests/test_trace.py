@@ -192,7 +192,7 @@ def test_cells_in_a_loop_are_grouped_with_a_count():
         ("cell", 6),
     ]
     text = format_trace(result)
-    assert "called 6 times in a row with these shapes" in text
+    assert "called 6 times with these shapes" in text
     assert_formulas_hold(result)
 
 

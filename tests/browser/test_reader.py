@@ -120,10 +120,27 @@ def test_download_links_resolve(new_page, base_url, lang):
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_no_request_leaves_localhost(new_page, base_url, site, outside_requests, lang):
-    page = new_page()
-    for path in sorted((site / lang).rglob("*.html")):
-        if "_static" in path.parts:
-            continue
-        page.goto(f"{base_url}/{lang}/{path.relative_to(site / lang).as_posix()}")
-        page.wait_for_load_state("networkidle")
+    paths = [p for p in sorted((site / lang).rglob("*.html")) if "_static" not in p.parts]
+    tabs = [new_page() for _ in range(6)]  # six pages load side by side; their idle waits overlap
+    for start in range(0, len(paths), len(tabs)):
+        round_ = list(zip(tabs, paths[start : start + len(tabs)], strict=False))
+        for tab, path in round_:
+            tab.goto(
+                f"{base_url}/{lang}/{path.relative_to(site / lang).as_posix()}", wait_until="commit"
+            )
+        for tab, _ in round_:
+            tab.wait_for_load_state("networkidle")  # requests made after the load event count too
     assert outside_requests == []
+
+
+def test_the_guard_blocks_and_records_requests_that_leave_localhost(
+    new_page, base_url, outside_requests
+):
+    page = new_page()
+    page.goto(f"{base_url}/en/index.html")
+    local = page.evaluate(f"fetch('{base_url}/en/index.html').then(r => r.status)")
+    outside = page.evaluate(
+        "fetch('https://example.invalid/font.woff2').then(() => 'loaded', () => 'blocked')"
+    )
+    assert (local, outside) == (200, "blocked")
+    assert outside_requests == ["https://example.invalid/font.woff2"]

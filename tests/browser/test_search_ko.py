@@ -78,8 +78,20 @@ KNOWN_MISSES: tuple[Query, ...] = (
 MIN_FIRST = 18
 
 
+#: Results already read in this process, by (site, language, query): the built site does not
+#: change while the tests run, and several tests ask the same query.
+_RANKED: dict[tuple[str, str, str], list[str]] = {}
+
+
 def ranked_pages(new_page, base_url: str, query: str, lang: str = "ko") -> list[str]:
     """The site's search results for ``query``: pages in the order shown, each once."""
+    key = (base_url, lang, query)
+    if key not in _RANKED:
+        _RANKED[key] = _search_pages(new_page, base_url, query, lang)
+    return list(_RANKED[key])
+
+
+def _search_pages(new_page, base_url: str, query: str, lang: str) -> list[str]:
     page = new_page()
     skip_result_summaries(page)
     hrefs = search_hrefs(page, base_url, lang, query)
@@ -91,7 +103,8 @@ def ranked_pages(new_page, base_url: str, query: str, lang: str = "ko") -> list[
     return pages
 
 
-pytestmark = pytest.mark.site
+# One worker runs this module, so the queries the tests share are searched once (_RANKED).
+pytestmark = [pytest.mark.site, pytest.mark.xdist_group("search_ko")]
 
 
 @pytest.mark.parametrize("query", QUERIES, ids=[query.text for query in QUERIES])
