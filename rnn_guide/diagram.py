@@ -66,6 +66,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "2k번 행은 레이어 k의 정방향, 2k+1번 행은 역방향입니다 (k = 0 … {last}).",
     ),
     "rows_one": ("Row k is layer k (k = 0 … {last}).", "k번 행은 레이어 k입니다 (k = 0 … {last})."),
+    "rows_bi_single": (
+        "Row 0 is the forward direction, row 1 the backward direction.",
+        "0번 행은 정방향, 1번 행은 역방향입니다.",
+    ),
+    "rows_one_single": ("Its one row is the one layer.", "레이어가 하나이므로 행도 하나입니다."),
     "c_keeps": (
         "It keeps H_cell = {h_cell}: the projection shrinks only output and h_n.",
         "H_cell = {h_cell}을 유지합니다. 투영은 output과 h_n만 줄입니다.",
@@ -294,9 +299,8 @@ def describe(model: Mapping[str, Any], lang: Lang) -> str:
                 parts.append(_text("output_one", lang))
         elif name == "h_n":
             last = int(model["layers"]) - 1
-            parts.append(
-                _text("rows_bi" if model["directions"] == 2 else "rows_one", lang, last=last)
-            )
+            key = "rows_bi" if model["directions"] == 2 else "rows_one"
+            parts.append(_text(key + ("_single" if last == 0 else ""), lang, last=last))
         elif name == "c_n" and model["proj"]:
             parts.append(_text("c_keeps", lang, h_cell=model["h_cell"]))
     if model["batch_first"]:

@@ -20,7 +20,9 @@ Reading rules (the page follows the same ones):
   and ``dropout=abc`` as "not a number from 0 to 1", with the value as Python would print it;
 * flags (``bias``, ``batch_first``, ``bidirectional``, ``unbatched``): ``1`` is True, ``0`` is
   False, anything else is refused;
-* ``unbatched=1`` means input without a batch dimension, and ``batch`` is then ignored.
+* ``unbatched=1`` means input without a batch dimension, and ``batch`` is then ignored;
+* ``lengths`` is a comma-separated list, each item read as a number (``5, 3,2`` is ``(5, 3, 2)``),
+  and packs the batch; ``enforce_sorted`` (a flag, 1 by default, as in torch) applies to it.
 
 >>> cfg, spec = parse_query({"mode": "GRU", "input_size": "3", "hidden_size": "4", "batch": "2"})
 >>> cfg.torch_call(), spec.batch, spec.seq_len
@@ -83,10 +85,12 @@ QUERY_KEYS: tuple[str, ...] = (
     "batch",
     "unbatched",
     "seq_len",
+    "lengths",
+    "enforce_sorted",
 )
 """The query-string keys of the calculator, in the order the page writes them (a contract)."""
 
-FLAG_KEYS: tuple[str, ...] = ("bias", "batch_first", "bidirectional", "unbatched")
+FLAG_KEYS: tuple[str, ...] = ("bias", "batch_first", "bidirectional", "unbatched", "enforce_sorted")
 """Keys whose value is ``0`` or ``1``."""
 
 NUMBER_KEYS: tuple[str, ...] = (
@@ -107,11 +111,23 @@ LAYER_ONLY_KEYS: tuple[str, ...] = (
     "bidirectional",
     "proj_size",
     "seq_len",
+    "lengths",
+    "enforce_sorted",
 )
 """Keys that only RNN, LSTM and GRU accept (``proj_size`` only LSTM); cells refuse them."""
 
-SHAPE_KEYS: tuple[str, ...] = ("input", "output", "h_n", "c_n")
-"""The tensors the calculator shows (``data-shape`` hooks); for cells ``output`` is ``h'``."""
+SHAPE_KEYS: tuple[str, ...] = (
+    "input",
+    "packed_data",
+    "batch_sizes",
+    "packed_output_data",
+    "output",
+    "h_n",
+    "c_n",
+)
+"""The tensors the calculator shows, in its order (``data-shape`` hooks): for cells ``output``
+is ``h'``; the three packed tensors only for packed input (``batch_sizes`` as its shape,
+``(max(lengths),)``, its values in :attr:`SweepEntry.batch_sizes`)."""
 
 DEFAULT_QUERY: dict[str, str] = {
     "mode": "LSTM",
@@ -218,6 +234,10 @@ def query_arguments(query: Mapping[str, str]) -> tuple[str, dict[str, object], d
     cell = mode in CELL_MODES
     if "seq_len" in q or not cell:
         inputs["seq_len"] = parse_number(q.get("seq_len", DEFAULT_QUERY["seq_len"]))
+    if "lengths" in q:
+        inputs["lengths"] = tuple(parse_number(n.strip(_SPACE)) for n in q["lengths"].split(","))
+    if "enforce_sorted" in q:
+        inputs["enforce_sorted"] = parse_flag(q["enforce_sorted"])  # InputSpec refuses a string
     return mode, config, inputs
 
 
@@ -268,6 +288,7 @@ class SweepEntry:
         parameters: ``name -> shape`` of every parameter, in torch's registration order.
         symbol_values: Value of every symbol, e.g. ``{"N": 3, "L": 5, ...}``.
         call: The constructor call, e.g. ``"nn.GRU(3, 4)"``.
+        batch_sizes: The values of the packed ``batch_sizes``, for packed input.
         notes: torch's warnings about the configuration (its dropout warning).
         error_code: The message code of the refusal, for an invalid query.
         messages: The refusal rendered in each language (Python spelling of arguments).
@@ -280,6 +301,7 @@ class SweepEntry:
     parameters: dict[str, list[int]] = field(default_factory=dict)
     symbol_values: dict[str, int] = field(default_factory=dict)
     call: str | None = None
+    batch_sizes: list[int] | None = None
     notes: tuple[str, ...] = ()
     error_code: str | None = None
     messages: dict[str, str] = field(default_factory=dict)
@@ -294,6 +316,7 @@ class SweepEntry:
             "parameters": self.parameters,
             "symbol_values": self.symbol_values,
             "call": self.call,
+            "batch_sizes": self.batch_sizes,
             "notes": list(self.notes),
             "error_code": self.error_code,
             "messages": self.messages,
@@ -324,6 +347,8 @@ def run_query(query: Mapping[str, str], *, seed: int = 0) -> SweepEntry:
     shapes: dict[str, list[int] | None] = {}
     for key in SHAPE_KEYS:
         shape = getattr(report, key)
+        if key == "batch_sizes" and shape is not None:
+            shape = (len(shape),)  # the report holds its values
         shapes[key] = list(shape) if shape is not None else None
     return SweepEntry(
         query=query,
@@ -333,6 +358,7 @@ def run_query(query: Mapping[str, str], *, seed: int = 0) -> SweepEntry:
         parameters={name: list(shape) for name, shape in report.parameters},
         symbol_values=dict(report.symbol_values),
         call=cfg.torch_call(),
+        batch_sizes=list(report.batch_sizes) if report.batch_sizes is not None else None,
         # Only torch's warnings about the configuration: some others come once per process.
         notes=tuple(note for note in report.notes if note.startswith("dropout option")),
     )
@@ -441,6 +467,25 @@ def _valid_queries(rng: random.Random) -> list[dict[str, str]]:
     queries.append({"mode": "GRU", "input_size": " 3 ", "hidden_size": "+4", "batch": "007"})
     queries.append({"mode": "LSTMCell", "batch": "", "seq_len": ""})  # empty means absent
     queries.append({})  # the calculator's defaults
+    # Packed batches: sorted, unsorted, with the other flags, one sequence, and more than the
+    # twelve lengths a meaning lists in full.
+    for mode in LAYER_MODES:
+        packed = {"mode": mode, "input_size": "2", "hidden_size": "3", "seq_len": "5"}
+        queries += [
+            packed | {"lengths": "5,3,2"},
+            packed | {"lengths": " 5 , 3,2 ", "enforce_sorted": "1"},
+            packed | {"lengths": "2,5,3", "enforce_sorted": "0", "batch_first": "1"},
+            packed | {"lengths": "4,4,1", "bidirectional": "1", "num_layers": "2"},
+            packed | {"lengths": "1,3,5", "enforce_sorted": "0", "bidirectional": "1"},
+            packed | {"lengths": "5", "batch": "1"},
+            {"mode": mode, "enforce_sorted": "1"},  # torch's default, without lengths: no effect
+        ]
+    queries.append(
+        {"mode": "LSTM", "hidden_size": "4", "proj_size": "2", "bidirectional": "1"}
+        | {"batch_first": "1", "lengths": "3,5,1", "enforce_sorted": "0"}
+    )
+    many = ",".join(map(str, (20, 18, 17, 15, 12, 10, 9, 8, 6, 5, 4, 3, 2, 1)))
+    queries.append({"mode": "GRU", "batch": "14", "seq_len": "20", "lengths": many})
     return queries
 
 
@@ -496,6 +541,31 @@ def _invalid_queries(rng: random.Random) -> list[dict[str, str]]:
         queries.append({"mode": "LSTM", **base, "proj_size": value})
     for value in ("lstm", "Transformer", "RNNcell", "GRU Cell"):
         queries.append({"mode": value, **base})
+    # Packed batches refused: every check of InputSpec's lengths, in the page's order.
+    for mode in ("LSTM", "GRU", "RNN"):
+        for extra in (
+            {"lengths": "3,2", "unbatched": "1"},
+            {"lengths": "5,a,1"},
+            {"lengths": "5,,2"},
+            {"lengths": "2.5,1,1"},
+            {"lengths": "one"},
+            {"lengths": "3,2"},
+            {"lengths": "3,2,1,1"},
+            {"lengths": "3,0,0"},
+            {"lengths": "3,-1,1"},
+            {"lengths": "6,1,1"},
+            {"lengths": "2,5,3"},
+            {"lengths": "1,2", "batch": "2", "enforce_sorted": "1"},
+            {"enforce_sorted": "0"},
+            {"enforce_sorted": "yes", "lengths": "3,2,1"},
+            {"enforce_sorted": "2"},
+            {"lengths": "6,a", "batch": "x"},  # two problems: the batch is read first
+        ):
+            queries.append({"mode": mode, **base} | extra)
+    for mode in CELL_MODES:
+        queries.append({"mode": mode, **base, "lengths": "1,1,1"})
+        queries.append({"mode": mode, **base, "lengths": "1,1,1", "enforce_sorted": "0"})
+        queries.append({"mode": mode, **base, "enforce_sorted": "0"})
     return queries
 
 

@@ -99,8 +99,12 @@ def test_valid_entries_are_the_formulas_and_torch(entries):
         report = expected_shapes(cfg, spec)  # run_sweep used verified_shapes: torch agreed
         for key in SHAPE_KEYS:
             shape = getattr(report, key)
+            if key == "batch_sizes" and shape is not None:
+                assert entry.batch_sizes == list(shape)  # the values; the table shows the shape
+                shape = (len(shape),)
             assert entry.shapes[key] == (list(shape) if shape is not None else None)
             assert entry.symbols[key] == report.symbols.get(key)
+        assert (entry.batch_sizes is not None) == spec.is_packed
         assert entry.parameters == {name: list(shape) for name, shape in report.parameters}
         assert entry.call == cfg.torch_call()
         assert bool(entry.notes) == cfg.dropout_is_inert
@@ -151,6 +155,12 @@ def test_invalid_entries_carry_known_codes_in_both_languages(entries):
         "seq_len_positive",
         "batch_negative",
         "cell_input_arg",
+        "lengths_unbatched",
+        "lengths_count",
+        "length_positive",
+        "length_too_long",
+        "lengths_unsorted",
+        "enforce_sorted_without_lengths",
     }
 
 

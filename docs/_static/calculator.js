@@ -21,6 +21,9 @@
   const page = root.dataset;
 
   const LAYER_ONLY = ["num_layers", "batch_first", "dropout", "bidirectional", "proj_size"];
+  const INPUT_ONLY_LAYER = ["seq_len", "lengths", "enforce_sorted"]; // input keys cells refuse
+  const ON_BY_DEFAULT = ["bias", "enforce_sorted"]; // checkboxes that start ticked, as in torch
+  const TENSORS = ["input", "packed_data", "batch_sizes", "packed_output_data", "output", "h_n", "c_n"];
   const GATES = { LSTM: "i,f,g,o", GRU: "r,z,n" };
   const PARAMETER_LIMIT = 120; // rows shown before "... and N more"
 
@@ -148,7 +151,7 @@
     return M.keys.filter(
       (key) =>
         !(
-          ((LAYER_ONLY.includes(key) || key === "seq_len") && cell) ||
+          ((LAYER_ONLY.includes(key) || INPUT_ONLY_LAYER.includes(key)) && cell) ||
           (key === "proj_size" && mode !== "LSTM") ||
           (key === "nonlinearity" && mode !== "RNN" && mode !== "RNNCell")
         )
@@ -175,6 +178,8 @@
     if (query.seq_len !== undefined || !isCellMode(mode)) {
       inputs.seq_len = parseNumber(query.seq_len !== undefined ? query.seq_len : M.defaults.seq_len);
     }
+    if (query.lengths !== undefined) inputs.lengths = query.lengths.split(",").map((n) => parseNumber(trim(n)));
+    if (query.enforce_sorted !== undefined) inputs.enforce_sorted = parseFlag(query.enforce_sorted);
     return { mode, config, inputs };
   }
 
@@ -257,6 +262,12 @@
     if (inputs.unbatched !== undefined) {
       throw refuse("not_bool", { name: "unbatched", value: pyRepr(inputs.unbatched) });
     }
+    // InputSpec.__post_init__: the flag, the batch, seq_len, then the lengths.
+    const enforce = inputs.enforce_sorted;
+    if (enforce !== undefined && enforce.t !== "bool") {
+      throw refuse("not_bool", { name: "enforce_sorted", value: pyRepr(enforce) });
+    }
+    const enforceSorted = enforce === undefined || enforce.v;
     const batch = inputs.batch;
     if (batch !== null) {
       if (batch.t !== "int") throw refuse("not_int", { name: "batch", value: pyRepr(batch) });
@@ -268,8 +279,14 @@
     if (seqLen !== undefined) {
       if (seqLen.t !== "int") throw refuse("not_int", { name: "seq_len", value: pyRepr(seqLen) });
       if (seqLen.v < 1n) throw refuse("seq_len_positive", { name: "seq_len", value: seqLen.v.toString() });
-      if (cell) throw refuse("cell_input_arg", { mode, name: "seq_len", layer });
     }
+    const lengths = inputs.lengths === undefined ? null : checkLengths(inputs.lengths, batch, seqLen, enforceSorted);
+    if (lengths === null && !enforceSorted) {
+      throw refuse("enforce_sorted_without_lengths", { no_enforce: "enforce_sorted=False", lengths: "lengths" });
+    }
+    // InputSpec.check_fits: a cell takes one time step.
+    if (cell && seqLen !== undefined) throw refuse("cell_input_arg", { mode, name: "seq_len", layer });
+    if (cell && lengths !== null) throw refuse("cell_input_arg", { mode, name: "lengths", layer });
     const flag = (name) => config[name] !== undefined && config[name].v;
     const cfg = {
       mode,
@@ -288,7 +305,62 @@
     };
     cfg.hOut = cfg.proj > 0n ? cfg.proj : cfg.hidden;
     cfg.gates = { LSTM: 4n, GRU: 3n }[layer] || 1n;
-    return { cfg, spec: { batch: batch === null ? null : batch.v, seqLen: seqLen ? seqLen.v : null } };
+    const spec = {
+      batch: batch === null ? null : batch.v,
+      seqLen: seqLen ? seqLen.v : null,
+      lengths,
+      enforceSorted,
+    };
+    return { cfg, spec };
+  }
+
+  /** InputSpec._check_lengths: the lengths as BigInts, or a refusal. */
+  function checkLengths(raw, batch, seqLen, enforceSorted) {
+    if (batch === null) throw refuse("lengths_unbatched", { lengths: "lengths", unbatched: "batch=None" });
+    for (const n of raw) if (n.t !== "int") throw refuse("not_int", { name: "lengths", value: pyRepr(n) });
+    const lengths = raw.map((n) => n.v); // never empty: an empty value means "not passed"
+    if (BigInt(lengths.length) !== batch.v) {
+      throw refuse("lengths_count", {
+        lengths: "lengths",
+        count: String(lengths.length),
+        batch: batch.v.toString(),
+        batch_name: "batch",
+      });
+    }
+    const min = lengths.reduce((a, b) => (b < a ? b : a));
+    const max = lengths.reduce((a, b) => (b > a ? b : a));
+    if (min < 1n) throw refuse("length_positive", { lengths: "lengths", value: min.toString() });
+    if (seqLen !== undefined && max > seqLen.v) {
+      throw refuse("length_too_long", {
+        lengths: "lengths",
+        value: max.toString(),
+        seq_len: "seq_len",
+        limit: seqLen.v.toString(),
+      });
+    }
+    if (enforceSorted && lengths.some((n, i) => i > 0 && n > lengths[i - 1])) {
+      throw refuse("lengths_unsorted", {
+        lengths: "lengths",
+        value: "(" + lengths.join(", ") + (lengths.length === 1 ? ",)" : ")"),
+        no_enforce: "enforce_sorted=False",
+      });
+    }
+    return lengths;
+  }
+
+  /** The packed batch_sizes: how many sequences are longer than each time step. */
+  function batchSizes(lengths) {
+    const max = lengths.reduce((a, b) => (b > a ? b : a));
+    const sizes = [];
+    for (let t = 0n; t < max; t++) sizes.push(BigInt(lengths.filter((n) => n > t).length));
+    return sizes;
+  }
+
+  /** rnn_guide.cli._short_list: every value, or the first eight and last three of a long list. */
+  function shortList(values, wrap, sep) {
+    if (values.length <= 12) return wrap.replace("{}", values.join(sep));
+    const shown = wrap.replace("{}", [...values.slice(0, 8), "...", ...values.slice(-3)].join(sep));
+    return text("n_values", { shown, count: values.length });
   }
 
   // ---------------------------------------------------------------------------------------
@@ -306,6 +378,10 @@
     if (cfg.lstm) values.set("H_cell", cfg.hidden);
     if (cfg.proj > 0n) values.set("P", cfg.proj);
     values.set("H_out", cfg.hOut);
+    if (spec.lengths) {
+      values.set("sum(lengths)", spec.lengths.reduce((a, b) => a + b, 0n));
+      values.set("max(lengths)", spec.lengths.reduce((a, b) => (b > a ? b : a)));
+    }
     return values;
   }
 
@@ -321,9 +397,16 @@
       symbols.output = sym(...batch, "H_out");
       if (cfg.lstm) symbols.c_n = sym(...batch, "H_cell");
     } else {
+      const time = spec.lengths ? "max(lengths)" : "L";
       const lead = cfg.batchFirst ? ["N", "L"] : ["L", "N"];
+      const outLead = cfg.batchFirst ? ["N", time] : [time, "N"];
       symbols.input = batch.length ? sym(...lead, "H_in") : sym("L", "H_in");
-      symbols.output = batch.length ? sym(...lead, "D*H_out") : sym("L", "D*H_out");
+      if (spec.lengths) {
+        symbols.packed_data = sym("sum(lengths)", "H_in");
+        symbols.batch_sizes = sym("max(lengths)");
+        symbols.packed_output_data = sym("sum(lengths)", "D*H_out");
+      }
+      symbols.output = batch.length ? sym(...outLead, "D*H_out") : sym("L", "D*H_out");
       symbols.h_n = sym("D*num_layers", ...batch, "H_out");
       if (cfg.lstm) symbols.c_n = sym("D*num_layers", ...batch, "H_cell");
     }
@@ -378,9 +461,13 @@
       return text(name === "output" ? "m_cell_output" : "m_cell_c");
     }
     if (name === "input") {
+      if (spec.lengths) return text("m_input_packed");
       if (spec.batch === null) return text("m_input_unbatched");
       return text(cfg.batchFirst ? "m_input_batch_first" : "m_input_time_first");
     }
+    if (name === "batch_sizes") return text("m_batch_sizes", { values: shortList(batchSizes(spec.lengths), "[{}]", ", ") });
+    if (name === "packed_data" || name === "packed_output_data") return text("m_" + name);
+    if (name === "output" && spec.lengths) return text("m_output_packed");
     return text("m_" + name + bi);
   }
 
@@ -402,7 +489,13 @@
     } else {
       first = text("in_unbatched", { l: spec.seqLen });
     }
-    return first + "; " + text("in_h0_zeros", { names: cfg.lstm ? "(h_0, c_0)" : "h_0" });
+    const parts = [first];
+    if (spec.lengths) {
+      const sorted = spec.enforceSorted ? "True" : "False";
+      parts.push(text("in_packed", { lengths: shortList(spec.lengths, "{}", ","), sorted }));
+    }
+    parts.push(text("in_h0_zeros", { names: cfg.lstm ? "(h_0, c_0)" : "h_0" }));
+    return parts.join("; ");
   }
 
   function notes(cfg) {
@@ -430,26 +523,39 @@
     return "torch.Size([" + dims.join(", ") + "])";
   }
 
-  function snippet(cfg, shapes, symbols) {
+  function snippet(cfg, spec, shapes, symbols) {
     const module = cfg.cell ? "cell" : cfg.mode.toLowerCase();
-    const lines = [
-      "import torch",
-      "from torch import nn",
+    const lines = ["import torch", "from torch import nn"];
+    if (spec.lengths) lines.push("from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence");
+    lines.push(
       "",
       module + " = " + torchCall(cfg),
-      "x = torch.randn(" + shapes.input.join(", ") + ")  # " + symbols.input,
-    ];
-    let outputs;
-    if (cfg.cell) {
-      outputs = cfg.lstm ? [["h", "output"], ["c", "c_n"]] : [["h", "output"]];
+      "x = torch.randn(" + shapes.input.join(", ") + ")  # " + symbols.input
+    );
+    const printShape = (variable, key) => "print(" + variable + ".shape)  # " + torchSize(shapes[key]);
+    const state = cfg.lstm ? "(h_n, c_n)" : "h_n";
+    if (spec.lengths) {
+      const batchFirst = cfg.batchFirst ? ", batch_first=True" : "";
+      const sorted = spec.enforceSorted ? "" : ", enforce_sorted=False";
+      lines.push(
+        "lengths = torch.tensor([" + spec.lengths.join(", ") + "])",
+        "packed = pack_padded_sequence(x, lengths" + batchFirst + sorted + ")",
+        printShape("packed.data", "packed_data"),
+        "print(packed.batch_sizes.tolist())  # [" + batchSizes(spec.lengths).join(", ") + "]",
+        "packed_output, " + state + " = " + module + "(packed)",
+        printShape("packed_output.data", "packed_output_data"),
+        "output, _ = pad_packed_sequence(packed_output" + batchFirst + ")",
+        printShape("output", "output"),
+        printShape("h_n", "h_n")
+      );
+      if (cfg.lstm) lines.push(printShape("c_n", "c_n"));
+    } else if (cfg.cell) {
+      const outputs = cfg.lstm ? [["h", "output"], ["c", "c_n"]] : [["h", "output"]];
       lines.push(outputs.map((o) => o[0]).join(", ") + " = " + module + "(x)");
+      for (const [variable, key] of outputs) lines.push(printShape(variable, key));
     } else {
-      outputs = [["output", "output"], ["h_n", "h_n"]];
-      if (cfg.lstm) outputs.push(["c_n", "c_n"]);
-      lines.push((cfg.lstm ? "output, (h_n, c_n)" : "output, h_n") + " = " + module + "(x)");
-    }
-    for (const [variable, key] of outputs) {
-      lines.push("print(" + variable + ".shape)  # " + torchSize(shapes[key]));
+      lines.push("output, " + state + " = " + module + "(x)", printShape("output", "output"), printShape("h_n", "h_n"));
+      if (cfg.lstm) lines.push(printShape("c_n", "c_n"));
     }
     lines.push(
       "",
@@ -473,25 +579,27 @@
   function sliceText(cfg, spec, direction, step) {
     const bi = cfg.directions === 2n;
     const features = bi ? (direction === 0 ? ":H_out" : "H_out:") : null;
-    const index = spec.batch === null ? [step] : cfg.batchFirst ? [":", step] : [step, ":"];
+    const [time, seq] = step === "lengths" ? ["lengths[n] - 1", "n"] : [step, ":"];
+    const index = spec.batch === null ? [time] : cfg.batchFirst ? [seq, time] : [time, seq];
     if (features !== null) index.push(features);
     else if (index[index.length - 1] === ":") index.pop();
     const row = String(direction - Number(cfg.directions));
-    return ["output[" + index.join(", ") + "]", "h_n[" + row + "]"];
+    return ["output[" + index.join(", ") + "]", step === "lengths" ? "h_n[" + row + ", n]" : "h_n[" + row + "]"];
   }
 
   function equalSlices(cfg, spec) {
     if (cfg.cell || spec.batch === 0n) return [];
     const slices = [];
     for (let direction = 0; direction < Number(cfg.directions); direction++) {
-      const step = direction === 1 ? "0" : "-1";
+      const [step, meaning] =
+        direction === 1 ? ["0", "eq_first"] : spec.lengths ? ["lengths", "eq_lengths"] : ["-1", "eq_last"];
       const [output, hN] = sliceText(cfg, spec, direction, step);
       slices.push({
         direction,
         step,
         output,
         h_n: hN,
-        meaning: direction === 1 ? "eq_first" : "eq_last",
+        meaning,
         text: output + " = " + hN,
       });
     }
@@ -521,8 +629,8 @@
       h_out: cfg.hOut.toString(),
       h_cell: cfg.lstm ? cfg.hidden.toString() : null,
       proj: cfg.proj > 0n,
-      lengths: null,
-      batch_sizes: null,
+      lengths: spec.lengths ? spec.lengths.map(String) : null,
+      batch_sizes: spec.lengths ? batchSizes(spec.lengths).map(String) : null,
       equal: equalSlices(cfg, spec),
     };
   }
@@ -636,7 +744,9 @@
         { className: "rnn-calc-grid" },
         textField("batch", text("help_batch"), M.defaults.batch),
         checkField("unbatched", text("help_unbatched")),
-        textField("seq_len", text("help_seq_len"), M.defaults.seq_len)
+        textField("seq_len", text("help_seq_len"), M.defaults.seq_len),
+        textField("lengths", text("help_calc_lengths"), "5,3,2", "text"),
+        checkField("enforce_sorted", text("help_enforce_sorted"))
       )
     ),
     el("p", { className: "rnn-calc-reset" }, el("a", { href: location.pathname }, page.reset))
@@ -715,7 +825,7 @@
       el("dt", {}, cap(text("heading_module"))),
       el("dd", {}, el("code", { "data-call": "" }, torchCall(cfg))),
       el("dt", {}, cap(text("heading_input"))),
-      el("dd", {}, describeInput(cfg, spec)),
+      el("dd", { "data-input": "" }, describeInput(cfg, spec)),
       el("dt", {}, cap(text("heading_symbols"))),
       el(
         "dd",
@@ -735,8 +845,7 @@
       )
     );
     tensorBody.replaceChildren(
-      ...["input", "output", "h_n", "c_n"]
-        .filter((name) => symbols[name] !== undefined)
+      ...TENSORS.filter((name) => symbols[name] !== undefined)
         .map((name) =>
           row(
             [
@@ -767,7 +876,7 @@
       rows.push(el("tr", { className: "rnn-calc-more" }, more));
     }
     parameterBody.replaceChildren(...rows);
-    code.textContent = snippet(cfg, shapes, symbols);
+    code.textContent = snippet(cfg, spec, shapes, symbols);
     window.RNNDiagram.render(diagram, diagramModel(cfg, spec, shapes, symbols), M.diagram);
   }
 
@@ -814,15 +923,15 @@
   function fillForm(query) {
     setSelect(controls.mode, query.mode !== undefined ? query.mode : M.defaults.mode);
     setSelect(controls.nonlinearity, query.nonlinearity !== undefined ? query.nonlinearity : "");
-    const texts = ["input_size", "hidden_size", "num_layers", "proj_size", "dropout", "batch", "seq_len"];
+    const texts = ["input_size", "hidden_size", "num_layers", "proj_size", "dropout", "batch", "seq_len", "lengths"];
     for (const key of texts) {
       const value = query[key] !== undefined ? query[key] : M.defaults[key];
       controls[key].value = value !== undefined ? value : "";
     }
-    for (const key of ["bias", "batch_first", "bidirectional", "unbatched"]) {
+    for (const key of ["bias", "batch_first", "bidirectional", "unbatched", "enforce_sorted"]) {
       const raw = query[key];
       const box = controls[key];
-      box.checked = key === "bias" ? raw !== "0" : raw === "1";
+      box.checked = ON_BY_DEFAULT.includes(key) ? raw !== "0" : raw === "1";
       if (raw === "0" || raw === "1") box.dataset.explicit = raw;
       else delete box.dataset.explicit;
     }
@@ -837,7 +946,7 @@
       if (key === "mode" || !keys.includes(key)) continue;
       const control = controls[key];
       if (control.type === "checkbox") {
-        const byDefault = key === "bias";
+        const byDefault = ON_BY_DEFAULT.includes(key);
         if (control.checked !== byDefault) query[key] = control.checked ? "1" : "0";
         else if (control.dataset.explicit) query[key] = control.dataset.explicit;
       } else {

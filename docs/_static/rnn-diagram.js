@@ -58,7 +58,8 @@
         } else parts.push(t("output_one"));
       } else if (block.name === "h_n") {
         const last = BigInt(model.layers) - 1n;
-        parts.push(t(model.directions === 2 ? "rows_bi" : "rows_one", { last }));
+        const key = model.directions === 2 ? "rows_bi" : "rows_one";
+        parts.push(t(key + (last === 0n ? "_single" : ""), { last }));
       } else if (block.name === "c_n" && model.proj) {
         parts.push(t("c_keeps", { h_cell: model.h_cell }));
       }

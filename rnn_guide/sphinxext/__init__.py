@@ -116,4 +116,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", _page_context)
     app.connect("source-read", _fix_gallery_source)
     app.connect("build-finished", _finish)
-    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
+    # env_version: raised when what the extension records while reading changes, so a kept
+    # environment is read again (2: the calculator page notes the modules its data comes from).
+    return {
+        "version": "0.1",
+        "env_version": 2,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

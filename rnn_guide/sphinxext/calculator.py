@@ -12,12 +12,12 @@
   drawing appears on other pages through the ``rnn-diagram`` directive::
 
       ```{rnn-diagram}
-      :query: mode=GRU&num_layers=3&bidirectional=1
-      :lengths: 2,4,1
+      :query: mode=GRU&num_layers=3&bidirectional=1&lengths=5,4,1
       ```
 
-  ``query`` is a calculator query string (:func:`rnn_guide.sweep.parse_query`); ``lengths``
-  (and ``enforce_sorted``, 0 or 1) make the batch packed. At build time the directive checks
+  ``query`` is a calculator query string (:func:`rnn_guide.sweep.parse_query`; ``lengths``
+  and ``enforce_sorted`` make the batch packed), and the figure links to the calculator with
+  the same query. At build time the directive checks
   the configuration with a real forward pass (:func:`rnn_guide.run.verified_shapes`) and the
   marked equal slices against real tensors (:func:`rnn_guide.diagram.torch_equal_slices`),
   failing the build if either disagrees, and writes the diagram model as JSON next to its
@@ -48,7 +48,7 @@ from rnn_guide import diagram as diagram_module
 from rnn_guide.config import CELL_MODES, MODES
 from rnn_guide.errors import Lang
 from rnn_guide.messages import error_codes, error_text, label, text
-from rnn_guide.shapes import DEFAULT_BATCH, DEFAULT_SEQ_LEN, InputSpec
+from rnn_guide.shapes import DEFAULT_BATCH, DEFAULT_SEQ_LEN
 from rnn_guide.sweep import (
     DEFAULT_QUERY,
     QUERY_KEYS,
@@ -60,12 +60,14 @@ from rnn_guide.sweep import (
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 __all__ = [
     "PAGE",
     "SWEEP_FILE",
     "DiagramDirective",
     "diagram_html",
+    "note_inputs",
     "page_data",
     "script_json",
     "setup_calculator",
@@ -133,6 +135,15 @@ _TEXT_KEYS = (
     "help_seq_len",
     "help_batch",
     "help_unbatched",
+    "help_calc_lengths",
+    "help_enforce_sorted",
+    "in_packed",
+    "m_input_packed",
+    "m_packed_data",
+    "m_batch_sizes",
+    "m_packed_output_data",
+    "m_output_packed",
+    "n_values",
 )
 
 _FIELD = re.compile(r"\{(\w+)\}")
@@ -249,9 +260,7 @@ def _page_context(
         app.add_js_file("rnn-diagram.js", loading_method="defer")
 
 
-def diagram_html(
-    query: str, lang: Lang, *, lengths: str | None, enforce_sorted: bool, ident: str, href: str
-) -> str:
+def diagram_html(query: str, lang: Lang, *, ident: str, href: str) -> str:
     """The figure for one configuration: model as JSON, text alternative, calculator link.
 
     Raises:
@@ -264,13 +273,6 @@ def diagram_html(
     from rnn_guide.run import verified_shapes
 
     cfg, spec = parse_query(dict(parse_qsl(query, keep_blank_values=True)))
-    if lengths is not None:
-        spec = InputSpec(
-            batch=spec.batch,
-            seq_len=spec.seq_len,
-            lengths=tuple(int(n) for n in lengths.split(",")),
-            enforce_sorted=enforce_sorted,
-        )
     verified_shapes(cfg, spec)
     model = diagram_module.diagram_model(cfg, spec)
     marked = [e["text"] for e in model["equal"]]
@@ -297,29 +299,18 @@ class DiagramDirective(SphinxDirective):
     has_content = False
     option_spec = {  # noqa: RUF012 (docutils' interface)
         "query": directives.unchanged_required,
-        "lengths": directives.unchanged,
-        "enforce_sorted": directives.unchanged,
     }
 
     def run(self) -> list[nodes.Node]:
         """Check the configuration against torch and return the figure as raw HTML."""
         query = self.options.get("query", "")
         lang: Lang = "ko" if self.config.language == "ko" else "en"
-        for module in ("diagram", "shapes", "sweep", "config", "messages", "run"):
-            self.env.note_dependency(str(Path(__file__).parents[1] / f"{module}.py"))
-        self.env.note_dependency(__file__)  # this directive's own HTML
+        note_inputs(self.env)
         serial = self.env.new_serialno("rnn-diagram")
         depth = self.env.docname.count("/")
         href = "../" * depth + "calculator.html?" + query
         try:
-            html = diagram_html(
-                query,
-                lang,
-                lengths=self.options.get("lengths"),
-                enforce_sorted=self.options.get("enforce_sorted", "1") != "0",
-                ident=f"rnn-diagram-text-{serial}",
-                href=href,
-            )
+            html = diagram_html(query, lang, ident=f"rnn-diagram-text-{serial}", href=href)
         except Exception as err:  # a refused or wrong diagram fails the build, naming it
             raise self.error(f"rnn-diagram {query!r}: {err}") from err
         return [nodes.raw("", html, format="html")]
@@ -333,9 +324,27 @@ def _write_sweep(app: Sphinx, exception: Exception | None) -> None:
     (static / SWEEP_FILE).write_text(sweep_json(run_sweep()), encoding="utf-8")
 
 
+def note_inputs(env: BuildEnvironment) -> None:
+    """Make the page being read depend on the rnn_guide modules its figures and data come from.
+
+    The calculator's messages and the diagrams are written from these modules at build time,
+    so a change to one of them rewrites the pages that show them (Sphinx compares the files'
+    times), and only those pages.
+    """
+    for module in ("diagram", "shapes", "sweep", "config", "messages", "errors", "run"):
+        env.note_dependency(str(Path(__file__).parents[1] / f"{module}.py"))
+    env.note_dependency(__file__)  # this extension's own HTML and page data
+
+
+def _note_calculator_inputs(app: Sphinx, doctree: nodes.document) -> None:
+    if app.env.docname == "calculator":
+        note_inputs(app.env)
+
+
 def setup_calculator(app: Sphinx) -> None:
     """Register the calculator's page assets, the diagram directive and the build-time sweep."""
     app.add_directive("rnn-diagram", DiagramDirective)
+    app.connect("doctree-read", _note_calculator_inputs)
     app.connect("html-page-context", _page_context)
     # The prose-only build (docs/build.py --fast) skips the sweep: only the browser test reads it.
     app.add_config_value("rnn_guide_sweep", True, "html", types=frozenset({bool}))

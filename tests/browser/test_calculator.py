@@ -25,17 +25,19 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
+from rnn_guide.cli import _describe_input, _tensor_meaning
 from rnn_guide.config import MODES
 from rnn_guide.diagram import describe, diagram_model, torch_equal_slices
 from rnn_guide.errors import GuideError
 from rnn_guide.messages import text
 from rnn_guide.shapes import expected_shapes
-from rnn_guide.sweep import QUERY_KEYS, applicable_keys, parse_query, query_string
+from rnn_guide.sweep import QUERY_KEYS, SHAPE_KEYS, applicable_keys, parse_query, query_string
 
 pytestmark = pytest.mark.site
 
 LANGS = ("en", "ko")
-SHAPES = ("input", "output", "h_n", "c_n")
+SHAPES = SHAPE_KEYS  # the rows of the tensor table, packed ones included
+BLOCKS = ("input", "output", "h_n", "c_n")  # the tensors the diagram draws
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 # Everything the page shows for the current query, read in one round trip.
@@ -46,11 +48,13 @@ COLLECT_JS = """() => {
     const node = document.querySelector(selector);
     return visible(node) && node.textContent !== "" ? node.textContent : null;
   };
-  const out = { shapes: {}, symbols: {} };
-  for (const key of ["input", "output", "h_n", "c_n"]) {
+  const out = { shapes: {}, symbols: {}, meanings: {} };
+  for (const key of SHAPE_KEYS) {
     out.shapes[key] = read(`[data-shape="${key}"]`);
     out.symbols[key] = read(`[data-symbol="${key}"]`);
+    out.meanings[key] = read(`[data-tensor="${key}"] td:last-child`);
   }
+  out.input = read("[data-input]");
   const errors = [...document.querySelectorAll("[data-error]")].filter(visible);
   out.errors = errors.map((node) => [node.getAttribute("data-error"), node.textContent]);
   out.parameters = [...document.querySelectorAll("[data-param]")].filter(visible)
@@ -74,8 +78,10 @@ COLLECT_JS = """() => {
     for (const node of figure.querySelectorAll("svg [data-equal]")) {
       (marks[node.dataset.equal] = marks[node.dataset.equal] || []).push(node.dataset.side);
     }
+    const staircase = figure.querySelector('svg [data-block="batch_sizes"] .rnn-d-title');
     out.diagram = {
       blocks,
+      staircase: staircase ? staircase.textContent : null,
       marks,
       legend: [...figure.querySelectorAll("svg [data-equal-text]")].map((n) => n.textContent),
       text: figure.querySelector("[data-diagram-text]").textContent,
@@ -85,6 +91,7 @@ COLLECT_JS = """() => {
   }
   return out;
 }"""
+COLLECT_JS = COLLECT_JS.replace("SHAPE_KEYS", json.dumps(list(SHAPE_KEYS)))
 COLLECT = COLLECT_JS
 
 # Put each query in the address bar the way a reader's back button would (the page reads its
@@ -147,15 +154,20 @@ def check_diagram(entry: dict, diagram: dict | None, truth: tuple[dict, list[str
                 entry["symbols"][key][1:-1].split(", "), entry["shapes"][key], strict=True
             )
         ]
-        for key in SHAPES
+        for key in BLOCKS
         if entry["shapes"][key] is not None
     }
     drawn = {
         key: [AXIS_DECORATION.sub("", label) for label in labels]
         for key, labels in diagram["blocks"].items()
+        if key != "batch_sizes"  # the staircase, checked below
     }
     if drawn != want_blocks:
         problems.append(f"diagram axes: drawn {drawn}, torch {want_blocks}")
+    sizes = entry["batch_sizes"]
+    staircase = f"batch_sizes ({', '.join(map(str, sizes))})" if sizes else None
+    if diagram["staircase"] != staircase:
+        problems.append(f"staircase: drawn {diagram['staircase']!r}, torch {staircase!r}")
     if diagram["model"] != model:
         problems.append(f"diagram model: page {diagram['model']}, rnn_guide {model}")
     marked = {text: sorted(set(sides)) for text, sides in diagram["marks"].items()}
@@ -186,6 +198,18 @@ def check_entry(entry: dict, shown: dict, lang: str, truth=None) -> list[str]:
                 problems.append(
                     f"{key} symbols: {shown['symbols'][key]} != {entry['symbols'][key]}"
                 )
+        cfg, spec = parse_query(entry["query"])
+        report = expected_shapes(cfg, spec)
+        meanings = {
+            key: _tensor_meaning(key, cfg, spec, report, lang) if entry["shapes"][key] else None
+            for key in SHAPES
+        }
+        if shown["meanings"] != meanings:
+            problems.append(f"meanings: page {shown['meanings']}, rnn_guide {meanings}")
+        if shown["input"] != _describe_input(cfg, spec, lang):
+            problems.append(
+                f"input: page {shown['input']!r}, rnn_guide {_describe_input(cfg, spec, lang)!r}"
+            )
         want_params = [[name, fmt(shape)] for name, shape in entry["parameters"].items()]
         if shown["parameters"] != want_params:
             problems.append(f"parameters: page {shown['parameters']}, torch {want_params}")
@@ -254,7 +278,8 @@ def test_snippets_print_the_shapes_they_promise(new_page, base_url, sweep, tmp_p
     """Run the copied code of a sample of configurations: its comments are what torch prints."""
     page = new_page()
     valid = [entry for entry in sweep if entry["valid"]]
-    for entry in valid[:: max(1, len(valid) // 24)]:
+    packed = [entry for entry in valid if entry["batch_sizes"]]
+    for entry in valid[:: max(1, len(valid) // 24)] + packed[:: max(1, len(packed) // 6)]:
         page.goto(url(base_url, "en", entry["query"]), wait_until="domcontentloaded")
         snippet = page.locator("[data-snippet]").inner_text()
         script = tmp_path / "snippet.py"
@@ -264,7 +289,9 @@ def test_snippets_print_the_shapes_they_promise(new_page, base_url, sweep, tmp_p
             warnings.simplefilter("ignore")  # torch's dropout warning, shown on the page as a note
             runpy.run_path(str(script))
         lines = printed.getvalue().splitlines()
-        promised = re.findall(r"# (torch\.Size\(\[.*\]\))$", snippet, flags=re.MULTILINE)
+        promised = re.findall(
+            r"# (torch\.Size\(\[.*\]\)|\[[0-9, ]*\])$", snippet, flags=re.MULTILINE
+        )  # shapes, and a packed batch's batch_sizes
         assert lines[: len(promised)] == promised, snippet
         params = [f"{name} {fmt(shape)}" for name, shape in entry["parameters"].items()]
         assert lines[len(promised) :] == params, snippet
@@ -300,6 +327,8 @@ def assert_written_url_is_the_contract(page) -> dict[str, str]:
     report = expected_shapes(cfg, spec)
     for key in SHAPES:
         want = getattr(report, key)
+        if key == "batch_sizes" and want is not None:
+            want = (len(want),)  # the report holds the values; the table shows the shape
         hook = page.locator(f"[data-shape='{key}']")
         assert (hook.inner_text() if hook.count() and hook.is_visible() else None) == (
             fmt(list(want)) if want is not None else None
@@ -359,6 +388,18 @@ def test_form_writes_the_url_keys(new_page, base_url, lang):
     page.select_option("#rnn-calc-mode", "LSTM")
     assert "nonlinearity" not in assert_written_url_is_the_contract(page)
 
+    page.fill("#rnn-calc-lengths", "2,5,3")  # a packed batch, unsorted: refused...
+    assert page.locator("[data-error='lengths_unsorted']").is_visible()
+    page.uncheck("#rnn-calc-enforce_sorted")  # ...until torch may sort it
+    query = assert_written_url_is_the_contract(page)
+    assert {"lengths": "2,5,3", "enforce_sorted": "0"}.items() <= query.items()
+    assert page.locator("[data-shape='packed_data']").inner_text() == "(10, 10)"
+    drawn = "document.querySelector('#rnn-calculator figure.rnn-diagram').rnnDiagram.model"
+    assert page.evaluate(drawn + ".batch_sizes") == ["3", "3", "2", "1", "1"]  # the staircase
+    page.fill("#rnn-calc-lengths", "")
+    page.check("#rnn-calc-enforce_sorted")
+    assert page.locator("[data-shape='packed_data']").count() == 0
+
     page.uncheck("#rnn-calc-bias")
     page.check("#rnn-calc-unbatched")
     query = assert_written_url_is_the_contract(page)
@@ -392,6 +433,7 @@ def test_random_edits_keep_the_url_contract(new_page, base_url, lang):
         "dropout": ["", "0", "0.5", "2"],
         "batch": ["", "0", "4", "-1"],
         "seq_len": ["", "1", "6", "0"],
+        "lengths": ["", "5,3,2", "2,5,3", "3,3", "4,1,1,1", "1,x"],
     }
     for _ in range(60):
         mode = url_query(page).get("mode", "LSTM")
@@ -399,7 +441,9 @@ def test_random_edits_keep_the_url_contract(new_page, base_url, lang):
         if choice == "mode":
             page.select_option("#rnn-calc-mode", rng.choice(MODES))
         elif choice == "check":
-            key = rng.choice(["bias", "batch_first", "bidirectional", "unbatched"])
+            key = rng.choice(
+                ["bias", "batch_first", "bidirectional", "unbatched", "enforce_sorted"]
+            )
             if key in applicable_keys(mode):
                 page.locator(f"#rnn-calc-{key}").click()
         elif choice == "nonlinearity":
@@ -487,23 +531,20 @@ def test_page_speaks_its_language(new_page, base_url, lang):
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("page_name", ["start", "cheatsheet"])
 def test_build_time_diagrams_are_the_calculators(new_page, base_url, lang, page_name):
-    """Pages draw their configurations with the calculator's renderer, words from rnn_guide."""
-    from rnn_guide.shapes import InputSpec
-
+    """Pages draw their configurations with the calculator's renderer, words from rnn_guide;
+    each figure's link opens the calculator on the same configuration, drawn the same."""
     page = new_page(width=390, height=844)
     page.goto(f"{base_url}/{lang}/{page_name}.html")
     figures = page.locator("figure.rnn-diagram")
     assert figures.count() >= 1
+    links: list[tuple[str, dict]] = []
     for i in range(figures.count()):
         figure = figures.nth(i)
         data = json.loads(figure.locator("script.rnn-diagram-data").text_content())
         model = data["model"]
         cfg, spec = parse_query(dict(parse_qsl(figure.get_attribute("data-query"))))
-        if model["lengths"] is not None:
-            lengths = tuple(int(n) for n in model["lengths"])
-            sorted_ = list(lengths) == sorted(lengths, reverse=True)
-            spec = InputSpec(spec.batch, spec.seq_len, lengths=lengths, enforce_sorted=sorted_)
         assert model == diagram_model(cfg, spec)
+        links.append((figure.locator("a.rnn-diagram-link").get_attribute("href"), model))
         assert [e["text"] for e in model["equal"]] == torch_equal_slices(cfg, spec)
         caption = figure.locator("[data-diagram-text]").inner_text()
         assert caption.startswith(describe(model, lang))
@@ -529,6 +570,11 @@ def test_build_time_diagrams_are_the_calculators(new_page, base_url, lang, page_
         box = figure.bounding_box()
         assert box["x"] >= 0
         assert box["x"] + box["width"] <= 390
+    assert any(model["lengths"] for _, model in links) == (page_name == "cheatsheet")
+    for href, model in links:
+        page.goto(f"{base_url}/{lang}/{href}")
+        calculator = page.locator("#rnn-calculator figure.rnn-diagram")
+        assert calculator.evaluate("(f) => f.rnnDiagram.model") == model, href
 
 
 # Every text of a drawn diagram: inside the picture, and clear of the other texts and of the
