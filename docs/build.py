@@ -231,6 +231,7 @@ def build_fast(*extra: str) -> list[str]:
     mirror(ROOT / "examples", FAST_SRC / "examples", generated)
     docs = FAST_SRC / "docs"
     env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONUNBUFFERED": "1", "OMP_NUM_THREADS": "1"}
+    env["RNN_GUIDE_PROSE_ONLY"] = "1"  # conf.py: no social cards
     # Warnings are shown, not fatal: with nothing executed, glued outputs are missing.
     doctrees = BUILD / "fast-doctrees"
     sphinx = [sys.executable, "-m", "sphinx", "-b", "html", "-c", str(docs)]

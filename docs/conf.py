@@ -213,8 +213,9 @@ ogp_custom_meta_tags = [
 # Both languages draw with the figures' fonts (docs/matplotlibrc): English pages quote Korean
 # words too (the glossary, the blog post), and the extension's own Roboto Flex has no Hangul; a
 # missing glyph fails the build (rnn_guide.sphinxext.matplotlib_reset) instead of drawing boxes.
+# The prose-only build (docs/build.py --fast, for writing) draws none: about 10% of its time.
 ogp_social_cards: dict[str, object] = {
-    "enable": True,
+    "enable": os.environ.get("RNN_GUIDE_PROSE_ONLY") != "1",
     "font": ["DejaVu Sans", "Noto Sans CJK KR"],
 }
 # Whether or not an example ran in this build (the gallery's reset also sets it).

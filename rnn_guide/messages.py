@@ -472,11 +472,11 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "help_calc_lengths": (
         "one length per sequence, comma-separated, to pack the batch (empty: not packed)",
-        "시퀀스마다 길이 하나, 쉼표로 구분. 배치를 패킹된 시퀀스로 만듦(비우면 패킹하지 않음)",
+        "시퀀스마다 길이 하나, 쉼표로 구분. 배치를 패킹된 시퀀스로 만듦 (비우면 패킹하지 않음)",
     ),
     "help_enforce_sorted": (
         "lengths must come longest first; untick to let torch sort them (enforce_sorted=False)",
-        "길이는 긴 것부터 놓여야 함. 끄면 torch가 정렬함(enforce_sorted=False)",
+        "길이를 긴 것부터 적어야 함. 끄면 torch가 정렬함 (enforce_sorted=False)",
     ),
     "help_no_enforce_sorted": (
         "allow unsorted --lengths (enforce_sorted=False)",

@@ -233,7 +233,7 @@ forecaster.head.load_state_dict(head.state_dict())
 with torch.no_grad():
     forecasts = forecaster(x)
     same = torch.equal(forecasts, head(lstm(x)[0]))
-print(f"forecaster(x): {tuple(forecasts.shape)}  (N, W, 1), head(lstm(x)[0])와 같은가: {same}")
+print(f"forecaster(x): {tuple(forecasts.shape)}  (N, W, 1), head(lstm(x)[0])과 같은가: {same}")
 assert forecasts.shape == targets.shape == (N, W, 1)
 assert same
 
