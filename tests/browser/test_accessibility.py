@@ -1,4 +1,5 @@
-"""axe-core on every page of both languages: no serious or critical violation.
+"""axe-core on every page of both languages: no serious or critical violation, and no request
+to another host.
 
 axe-core comes from the npm registry (``nox -s tests`` installs it under ``.nox/node``; set
 ``AXE_CORE`` to use another copy) and is injected into each page in Debian's chromium.
@@ -69,7 +70,14 @@ PAGES = built_pages() or ["(site not built)"]
 
 
 @pytest.mark.parametrize("page_path", PAGES)
-def test_no_serious_accessibility_violations(new_page, base_url, site, axe_script, page_path):
+def test_no_serious_accessibility_violations(
+    new_page, base_url, site, axe_script, outside_requests, page_path
+):
+    """axe finds nothing serious, and the page asked no other host for anything.
+
+    The second check rides on the same page load: every request from the load event until axe
+    has finished (a second or so of a live page) goes through the guard of ``new_page``.
+    """
     page = new_page()
     page.goto(f"{base_url}/{page_path}")
     _, violations = severe_violations(page, axe_script)
@@ -79,6 +87,7 @@ def test_no_serious_accessibility_violations(new_page, base_url, site, axe_scrip
         for v in violations
     ]
     assert not found, "\n".join(found)
+    assert outside_requests == [], f"{page_path} requested other hosts: {outside_requests}"
 
 
 def test_every_page_is_checked(site):

@@ -9,7 +9,7 @@ import pytest
 
 from rnn_guide.catalogue import ENTRIES, Entry
 from rnn_guide.sphinxext.catalogue import run_all
-from tests.browser.conftest import search_hrefs, skip_result_summaries
+from tests.browser.conftest import search_all, search_hrefs, skip_result_summaries
 
 pytestmark = pytest.mark.site
 
@@ -37,12 +37,10 @@ def _queries() -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_pasted_messages_find_their_entry(new_page, base_url, lang):
-    page = new_page()
-    skip_result_summaries(page)
     misses = []
     queries = _queries()
-    for entry_id, query in queries:
-        hrefs = search_hrefs(page, base_url, lang, query)
+    found = search_all(new_page(), base_url, lang, [query for _, query in queries])
+    for (entry_id, query), hrefs in zip(queries, found, strict=True):
         if f"errors.html#error-{entry_id}" not in hrefs[:3]:
             misses.append((entry_id, query, hrefs[:3]))
     assert not misses, f"{len(misses)} of {len(queries)} missed: {misses}"
@@ -53,3 +51,14 @@ def test_ordinary_queries_are_left_alone(new_page, base_url):
     page.goto(f"{base_url}/ko/search.html?q={quote('은닉 상태')}")
     page.locator("#search-results p.search-summary").wait_for(timeout=20_000)
     assert page.locator("li.rnn-error-hit").count() == 0
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_search_all_is_search_hrefs(new_page, base_url, lang):
+    """The one-page search of the tests finds what a page load per query finds."""
+    sample = [*[query for _, query in _queries()][::15], "은닉 상태", "hidden state batch_first"]
+    page = new_page()
+    skip_result_summaries(page)
+    one_by_one = [search_hrefs(page, base_url, lang, query) for query in sample]
+    assert search_all(new_page(), base_url, lang, sample) == one_by_one
+    assert any(one_by_one), "the sample found nothing at all"

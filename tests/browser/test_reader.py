@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -25,6 +26,7 @@ def search(new_page, base_url: str, lang: str, query: str) -> list[str]:
     return sorted({re.sub(r"[?#].*$", "", href) for href in hrefs})
 
 
+@functools.cache  # the built pages do not change during the run; several tests read the same
 def page_text(site: Path, lang: str, page: str) -> str:
     from bs4 import BeautifulSoup
 
@@ -118,19 +120,8 @@ def test_download_links_resolve(new_page, base_url, lang):
             assert len(response.body()) > 0
 
 
-@pytest.mark.parametrize("lang", ["ko", "en"])
-def test_no_request_leaves_localhost(new_page, base_url, site, outside_requests, lang):
-    paths = [p for p in sorted((site / lang).rglob("*.html")) if "_static" not in p.parts]
-    tabs = [new_page() for _ in range(6)]  # six pages load side by side; their idle waits overlap
-    for start in range(0, len(paths), len(tabs)):
-        round_ = list(zip(tabs, paths[start : start + len(tabs)], strict=False))
-        for tab, path in round_:
-            tab.goto(
-                f"{base_url}/{lang}/{path.relative_to(site / lang).as_posix()}", wait_until="commit"
-            )
-        for tab, _ in round_:
-            tab.wait_for_load_state("networkidle")  # requests made after the load event count too
-    assert outside_requests == []
+# That no page of either tree requests another host is checked with each page's accessibility
+# check (tests/browser/test_accessibility.py), on the same page load.
 
 
 def test_the_guard_blocks_and_records_requests_that_leave_localhost(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import search_hrefs, skip_result_summaries
+from tests.browser.conftest import search_all
 from tests.real_errors import real_errors
 
 pytestmark = pytest.mark.site
@@ -12,12 +12,10 @@ pytestmark = pytest.mark.site
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_pasted_real_errors_find_their_entry(new_page, base_url, lang):
-    page = new_page()
-    skip_result_summaries(page)
     errors = real_errors()
     misses = []
-    for item in errors:
-        hrefs = search_hrefs(page, base_url, lang, item.text)
+    found = search_all(new_page(), base_url, lang, [item.text for item in errors])
+    for item, hrefs in zip(errors, found, strict=True):
         wanted = f"errors.html#error-{item.expected}"
         if wanted not in hrefs[:3]:
             misses.append((item.source, item.text, hrefs[:3]))
