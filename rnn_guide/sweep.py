@@ -49,7 +49,7 @@ from urllib.parse import urlencode
 from rnn_guide.config import CELL_MODES, LAYER_MODES, MODES, RNNConfig
 from rnn_guide.errors import Arg, GuideError
 from rnn_guide.messages import LANGS
-from rnn_guide.shapes import DEFAULT_BATCH, DEFAULT_SEQ_LEN, InputError, InputSpec
+from rnn_guide.shapes import DEFAULT_BATCH, DEFAULT_SEQ_LEN, InputError, InputSpec, ShapeReport
 
 __all__ = [
     "DEFAULT_QUERY",
@@ -69,6 +69,7 @@ __all__ = [
     "run_sweep",
     "sweep_json",
     "sweep_queries",
+    "tensor_shape",
 ]
 
 QUERY_KEYS: tuple[str, ...] = (
@@ -323,6 +324,23 @@ class SweepEntry:
         }
 
 
+def tensor_shape(report: ShapeReport, key: str) -> tuple[int, ...] | None:
+    """The shape of the tensor ``key`` of :data:`SHAPE_KEYS` (``None`` where it is absent).
+
+    The report holds the values of ``batch_sizes``; its shape is ``(max(lengths),)``.
+
+    >>> from rnn_guide.config import RNNConfig
+    >>> from rnn_guide.shapes import InputSpec, expected_shapes
+    >>> report = expected_shapes(RNNConfig("GRU", 2, 3), InputSpec(2, 4, lengths=(4, 1)))
+    >>> report.batch_sizes, tensor_shape(report, "batch_sizes"), tensor_shape(report, "c_n")
+    ((2, 1, 1, 1), (4,), None)
+    """
+    shape: tuple[int, ...] | None = getattr(report, key)
+    if key == "batch_sizes" and shape is not None:
+        return (len(shape),)
+    return shape
+
+
 def run_query(query: Mapping[str, str], *, seed: int = 0) -> SweepEntry:
     """Answer one query: a verified forward pass if it is valid, the refusal if not.
 
@@ -346,9 +364,7 @@ def run_query(query: Mapping[str, str], *, seed: int = 0) -> SweepEntry:
     report = verified_shapes(cfg, spec, seed=seed)
     shapes: dict[str, list[int] | None] = {}
     for key in SHAPE_KEYS:
-        shape = getattr(report, key)
-        if key == "batch_sizes" and shape is not None:
-            shape = (len(shape),)  # the report holds its values
+        shape = tensor_shape(report, key)
         shapes[key] = list(shape) if shape is not None else None
     return SweepEntry(
         query=query,

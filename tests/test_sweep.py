@@ -24,6 +24,7 @@ from rnn_guide.sweep import (
     run_sweep,
     sweep_json,
     sweep_queries,
+    tensor_shape,
 )
 from tests.rnn_guide_torch import torch_refusal
 
@@ -98,13 +99,13 @@ def test_valid_entries_are_the_formulas_and_torch(entries):
         cfg, spec = parse_query(entry.query)
         report = expected_shapes(cfg, spec)  # run_sweep used verified_shapes: torch agreed
         for key in SHAPE_KEYS:
-            shape = getattr(report, key)
-            if key == "batch_sizes" and shape is not None:
-                assert entry.batch_sizes == list(shape)  # the values; the table shows the shape
-                shape = (len(shape),)
+            shape = tensor_shape(report, key)
             assert entry.shapes[key] == (list(shape) if shape is not None else None)
             assert entry.symbols[key] == report.symbols.get(key)
         assert (entry.batch_sizes is not None) == spec.is_packed
+        if spec.is_packed:  # the values; the table shows the shape
+            assert entry.batch_sizes == list(report.batch_sizes)
+            assert entry.shapes["batch_sizes"] == [len(report.batch_sizes)]
         assert entry.parameters == {name: list(shape) for name, shape in report.parameters}
         assert entry.call == cfg.torch_call()
         assert bool(entry.notes) == cfg.dropout_is_inert

@@ -371,7 +371,10 @@ GALLERY_MODELS: dict[str, tuple[str, tuple[int, ...], object]] = {
         lambda: (torch.randn(3, 9, 4), torch.randn(4, 3, 6), torch.randn(4, 3, 6)),
     ),
 }
-MODELS_DIR = ROOT / "examples" / "{lang}" / "models"
+
+
+def models_dir(lang: str) -> Path:
+    return ROOT / "examples" / lang / "models"
 
 
 def shapes_of(value: object) -> object:
@@ -397,7 +400,7 @@ def reported(value: object) -> object:
 
 
 def gallery_class(lang: str, name: str) -> type:
-    path = Path(str(MODELS_DIR).format(lang=lang)) / GALLERY_MODELS[name][0]
+    path = models_dir(lang) / GALLERY_MODELS[name][0]
     if not path.exists():
         pytest.skip(f"{path} is not in this checkout")
     return example_classes(path)[name]
@@ -467,7 +470,7 @@ def test_the_seq2seq_without_its_bridge_stops_at_the_decoder():
 def test_the_trace_page_traces_every_gallery_model(lang, monkeypatch):
     monkeypatch.setenv("KERAS_BACKEND", "torch")  # plot_07 imports Keras, as the example does
     page = (ROOT / "docs" / lang / "trace.md").read_text(encoding="utf-8")
-    models = Path(str(MODELS_DIR).format(lang=lang))
+    models = models_dir(lang)
     with_classes = {
         path.name
         for path in sorted(models.glob("plot_*.py"))

@@ -309,6 +309,7 @@
       batch: batch === null ? null : batch.v,
       seqLen: seqLen ? seqLen.v : null,
       lengths,
+      batchSizes: lengths === null ? null : batchSizes(lengths),
       enforceSorted,
     };
     return { cfg, spec };
@@ -328,7 +329,7 @@
       });
     }
     const min = lengths.reduce((a, b) => (b < a ? b : a));
-    const max = lengths.reduce((a, b) => (b > a ? b : a));
+    const max = largest(lengths);
     if (min < 1n) throw refuse("length_positive", { lengths: "lengths", value: min.toString() });
     if (seqLen !== undefined && max > seqLen.v) {
       throw refuse("length_too_long", {
@@ -348,11 +349,15 @@
     return lengths;
   }
 
+  function largest(values) {
+    return values.reduce((a, b) => (b > a ? b : a));
+  }
+
   /** The packed batch_sizes: how many sequences are longer than each time step. */
   function batchSizes(lengths) {
-    const max = lengths.reduce((a, b) => (b > a ? b : a));
     const sizes = [];
-    for (let t = 0n; t < max; t++) sizes.push(BigInt(lengths.filter((n) => n > t).length));
+    const steps = largest(lengths);
+    for (let t = 0n; t < steps; t++) sizes.push(BigInt(lengths.filter((n) => n > t).length));
     return sizes;
   }
 
@@ -380,7 +385,7 @@
     values.set("H_out", cfg.hOut);
     if (spec.lengths) {
       values.set("sum(lengths)", spec.lengths.reduce((a, b) => a + b, 0n));
-      values.set("max(lengths)", spec.lengths.reduce((a, b) => (b > a ? b : a)));
+      values.set("max(lengths)", largest(spec.lengths));
     }
     return values;
   }
@@ -465,7 +470,7 @@
       if (spec.batch === null) return text("m_input_unbatched");
       return text(cfg.batchFirst ? "m_input_batch_first" : "m_input_time_first");
     }
-    if (name === "batch_sizes") return text("m_batch_sizes", { values: shortList(batchSizes(spec.lengths), "[{}]", ", ") });
+    if (name === "batch_sizes") return text("m_batch_sizes", { values: shortList(spec.batchSizes, "[{}]", ", ") });
     if (name === "packed_data" || name === "packed_output_data") return text("m_" + name);
     if (name === "output" && spec.lengths) return text("m_output_packed");
     return text("m_" + name + bi);
@@ -541,7 +546,7 @@
         "lengths = torch.tensor([" + spec.lengths.join(", ") + "])",
         "packed = pack_padded_sequence(x, lengths" + batchFirst + sorted + ")",
         printShape("packed.data", "packed_data"),
-        "print(packed.batch_sizes.tolist())  # [" + batchSizes(spec.lengths).join(", ") + "]",
+        "print(packed.batch_sizes.tolist())  # [" + spec.batchSizes.join(", ") + "]",
         "packed_output, " + state + " = " + module + "(packed)",
         printShape("packed_output.data", "packed_output_data"),
         "output, _ = pad_packed_sequence(packed_output" + batchFirst + ")",
@@ -630,7 +635,7 @@
       h_cell: cfg.lstm ? cfg.hidden.toString() : null,
       proj: cfg.proj > 0n,
       lengths: spec.lengths ? spec.lengths.map(String) : null,
-      batch_sizes: spec.lengths ? batchSizes(spec.lengths).map(String) : null,
+      batch_sizes: spec.batchSizes ? spec.batchSizes.map(String) : null,
       equal: equalSlices(cfg, spec),
     };
   }

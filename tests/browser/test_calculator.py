@@ -31,7 +31,14 @@ from rnn_guide.diagram import describe, diagram_model, torch_equal_slices
 from rnn_guide.errors import GuideError
 from rnn_guide.messages import text
 from rnn_guide.shapes import expected_shapes
-from rnn_guide.sweep import QUERY_KEYS, SHAPE_KEYS, applicable_keys, parse_query, query_string
+from rnn_guide.sweep import (
+    QUERY_KEYS,
+    SHAPE_KEYS,
+    applicable_keys,
+    parse_query,
+    query_string,
+    tensor_shape,
+)
 
 pytestmark = pytest.mark.site
 
@@ -326,9 +333,7 @@ def assert_written_url_is_the_contract(page) -> dict[str, str]:
     assert not error.is_visible()
     report = expected_shapes(cfg, spec)
     for key in SHAPES:
-        want = getattr(report, key)
-        if key == "batch_sizes" and want is not None:
-            want = (len(want),)  # the report holds the values; the table shows the shape
+        want = tensor_shape(report, key)
         hook = page.locator(f"[data-shape='{key}']")
         assert (hook.inner_text() if hook.count() and hook.is_visible() else None) == (
             fmt(list(want)) if want is not None else None
