@@ -99,23 +99,30 @@ def outside_requests() -> list[str]:
     return []
 
 
+def guarded_context(browser, outside_requests: list[str], **options):
+    """A new browser context whose requests leaving localhost are blocked and recorded."""
+    context = browser.new_context(**options)
+
+    def guard(route):
+        if urlsplit(route.request.url).hostname in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            outside_requests.append(route.request.url)
+            route.abort()
+
+    context.route(NOT_LOCAL, guard)
+    return context
+
+
 @pytest.fixture
 def new_page(browser, outside_requests):
     """Open a page in a fresh context; requests leaving localhost are blocked and recorded."""
     contexts = []
 
     def open_page(*, width: int = 1280, height: int = 900, locale: str = "ko-KR"):
-        context = browser.new_context(viewport={"width": width, "height": height}, locale=locale)
+        viewport = {"width": width, "height": height}
+        context = guarded_context(browser, outside_requests, viewport=viewport, locale=locale)
         contexts.append(context)
-
-        def guard(route):
-            if urlsplit(route.request.url).hostname in LOCAL_HOSTS:
-                route.continue_()
-            else:
-                outside_requests.append(route.request.url)
-                route.abort()
-
-        context.route(NOT_LOCAL, guard)
         return context.new_page()
 
     yield open_page
