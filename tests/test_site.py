@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -17,6 +18,11 @@ from tests.examples_runner import example_files, example_name, example_stdout, s
 pytestmark = pytest.mark.site
 
 LANGS = ("ko", "en")
+#: The checks that read every page of one tree run on one pytest-xdist worker per language, so
+#: each page is parsed once (:func:`soup`).
+EACH_TREE = [
+    pytest.param(lang, id=lang, marks=pytest.mark.xdist_group(f"pages:{lang}")) for lang in LANGS
+]
 BLOG_PAGE = "auto_examples/plot_01_blog_configurations.html"
 #: The address the checked build was made for (``RNN_GUIDE_SITE_URL``; docs/conf.py's default).
 SITE_URL = "https://rnn-guide.readthedocs.io"
@@ -29,7 +35,10 @@ def normalized(text: str) -> list[str]:
     return [line.rstrip() for line in text.splitlines() if line.strip()]
 
 
+@functools.cache
 def soup(path: Path) -> BeautifulSoup:
+    """A built page, parsed once per process: the site does not change while the tests run,
+    and a dozen checks read every page (2 s to parse one language's pages). Read, never edit."""
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
@@ -59,7 +68,7 @@ def output_blocks(page: BeautifulSoup) -> str:
 @pytest.mark.parametrize(
     ("input_size", "hidden_size"), [(1, 10), (3, 15)], ids=["config1", "config2"]
 )
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", EACH_TREE)
 def test_blog_shapes_appear_in_executed_output(site: Path, lang: str, input_size, hidden_size):
     torch.manual_seed(0)
     rnn = nn.RNN(input_size, hidden_size, num_layers=2, batch_first=True)
@@ -69,13 +78,13 @@ def test_blog_shapes_appear_in_executed_output(site: Path, lang: str, input_size
     assert f"{tuple(h_n.shape)}  (D * num_layers, N, H_out)" in text
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", EACH_TREE)
 def test_every_page_declares_its_language(site: Path, lang: str):
     for path in pages(site, lang):
         assert soup(path).html.get("lang") == lang, path
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", EACH_TREE)
 def test_switcher_links_to_the_same_page_in_the_other_language(site: Path, lang: str):
     other = "en" if lang == "ko" else "ko"
     for path in pages(site, lang):
@@ -90,7 +99,7 @@ def test_switcher_links_to_the_same_page_in_the_other_language(site: Path, lang:
         assert alternates == {code: f"{SITE_URL}/{code}/{relative}" for code in LANGS}, path
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", EACH_TREE)
 def test_footer_names_the_torch_version_that_printed_the_outputs(site: Path, lang: str):
     version = torch.__version__
     for path in pages(site, lang):
@@ -99,7 +108,7 @@ def test_footer_names_the_torch_version_that_printed_the_outputs(site: Path, lan
         assert version in footer.get_text(), path
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", EACH_TREE)
 def test_example_downloads_exist(site: Path, lang: str):
     page = soup(site / lang / BLOG_PAGE)
     hrefs = [a["href"] for a in page.select(".sphx-glr-download a")]
@@ -117,6 +126,7 @@ def test_root_page_links_both_languages(site: Path):
         assert (site / href).exists()
 
 
+@pytest.mark.xdist_group("pages:ko")
 def test_korean_pages_have_no_english_interface_text(site: Path):
     from tests.ui_text import english_interface_text
 
@@ -137,7 +147,7 @@ def test_the_scan_notices_english_interface_text():
     assert english_interface_text(fine) == []
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", EACH_TREE)
 def test_open_graph_metadata_is_in_the_page_language(site: Path, lang: str):
     """sphinxext-opengraph's tags on every document: this page's title, address and card."""
     for relative in documents(site, lang):
@@ -168,7 +178,7 @@ XHTML = "{http://www.w3.org/1999/xhtml}link"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", EACH_TREE)
 def test_sitemap_lists_every_page_with_its_twin(site: Path, lang: str):
     """sphinx-sitemap's file: every document once, with both languages' pages as alternates."""
     root = ElementTree.parse(site / lang / "sitemap.xml").getroot()
@@ -198,7 +208,7 @@ NOT_FOUND = {
 }
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", EACH_TREE)
 def test_404_page_in_each_language_links_from_the_site_root(site: Path, lang: str):
     """sphinx-notfound-page's 404: in the tree's language, and no link depends on the depth."""
     path = site / lang / "404.html"
@@ -277,7 +287,7 @@ def broken_links(site: Path, lang: str) -> list[str]:
     return broken
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", EACH_TREE)
 def test_every_internal_link_and_anchor_resolves(site: Path, lang: str):
     broken = broken_links(site, lang)
     assert not broken, "\n".join(broken)
@@ -296,7 +306,7 @@ def test_the_link_check_notices_broken_links(tmp_path: Path):
     ]
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", EACH_TREE)
 def test_no_absolute_paths_or_timings_in_pages(site: Path, lang: str):
     leaks = re.compile(r"/work/|/tmp/|/root/|\.nox/|site-packages|Total running time")
     found = [
@@ -314,7 +324,7 @@ CALCULATOR_KEYS = {
 }  # fmt: skip
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", EACH_TREE)
 def test_every_example_links_to_the_calculator_with_its_configuration(site: Path, lang: str):
     from urllib.parse import parse_qs, urlsplit
 
@@ -332,7 +342,7 @@ def test_every_example_links_to_the_calculator_with_its_configuration(site: Path
             assert set(query) <= CALCULATOR_KEYS, href
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", EACH_TREE)
 def test_figures_say_what_they_show_in_the_page_language(site: Path, lang: str):
     """Every figure's alt text is written words (in Korean on Korean pages), not a file name.
 
