@@ -185,6 +185,30 @@ def search_all(page, base_url: str, lang: str, queries: list[str]) -> list[list[
     return results
 
 
+def search_results(
+    browser, base_url: str, asked: dict[str, list[str]]
+) -> dict[tuple[str, str], list[str]]:
+    """:func:`search_all` for each language's queries, by (language, query), in one context.
+
+    For a test module's module-scoped fixture: its tests then read the results of searches
+    made once, instead of loading the search page once per query.
+    """
+    outside: list[str] = []
+    context = guarded_context(browser, outside)
+    try:
+        results = {}
+        for lang, queries in asked.items():
+            unique = list(dict.fromkeys(queries))
+            found = search_all(context.new_page(), base_url, lang, unique)
+            results.update(
+                {(lang, query): hrefs for query, hrefs in zip(unique, found, strict=True)}
+            )
+    finally:
+        context.close()
+    assert outside == [], f"the search page requested other hosts: {outside}"
+    return results
+
+
 def search_hrefs(page, base_url: str, lang: str, query: str) -> list[str]:
     """Run the site's own search page for ``query``; the result links, in the order shown."""
     page.goto(f"{base_url}/{lang}/search.html?q={quote(query)}")

@@ -8,22 +8,46 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import search_hrefs, skip_result_summaries
+from tests.browser.conftest import search_hrefs, search_results, skip_result_summaries
 
 pytestmark = pytest.mark.site
 
 BLOG = "auto_examples/plot_01_blog_configurations.html"
 
 
-def search(new_page, base_url: str, lang: str, query: str) -> list[str]:
-    """Run the site's own search page and return the result pages (relative to the tree)."""
+BARE_NOUNS = (
+    ("텐서", "index.html"),
+    ("상태", BLOG),
+    ("차원", BLOG),
+    ("은닉 상태", BLOG),
+    ("배치", BLOG),
+    ("batch_first", BLOG),
+    ("RNN", BLOG),
+)
+#: Every search the tests of this module make, by language (made once: :func:`found`).
+ASKED = {"ko": [query for query, _ in BARE_NOUNS] + ["텐서를"], "en": ["hidden state"]}
+#: The tests that read :func:`found` share one worker, so the searches are made once.
+SEARCHES = pytest.mark.xdist_group("reader-search")
+
+
+@pytest.fixture(scope="module")
+def found(browser, base_url):
+    """The result pages (relative to the tree, sorted, each once) of a search of ASKED."""
+    results = search_results(browser, base_url, ASKED)
+
+    def pages(query: str, lang: str = "ko") -> list[str]:
+        return sorted({re.sub(r"[?#].*$", "", href) for href in results[(lang, query)]})
+
+    return pages
+
+
+@SEARCHES
+def test_the_korean_search_page_reports_in_korean(new_page, base_url):
     page = new_page()
     skip_result_summaries(page)
-    hrefs = search_hrefs(page, base_url, lang, query)  # waits until the search has finished
-    if lang == "ko":
-        summary = page.locator("#search-results p.search-summary").inner_text()
-        assert "검색을 마쳤습니다" in summary or "일치하는 문서가" in summary
-    return sorted({re.sub(r"[?#].*$", "", href) for href in hrefs})
+    assert search_hrefs(page, base_url, "ko", "텐서")  # waits until the search has finished
+    summary = page.locator("#search-results p.search-summary").inner_text()
+    assert "검색을 마쳤습니다" in summary or "일치하는 문서가" in summary, summary
 
 
 @functools.cache  # the built pages do not change during the run; several tests read the same
@@ -35,20 +59,10 @@ def page_text(site: Path, lang: str, page: str) -> str:
     return article.get_text(" ") if article else ""
 
 
-@pytest.mark.parametrize(
-    ("query", "expected"),
-    [
-        ("텐서", "index.html"),
-        ("상태", BLOG),
-        ("차원", BLOG),
-        ("은닉 상태", BLOG),
-        ("배치", BLOG),
-        ("batch_first", BLOG),
-        ("RNN", BLOG),
-    ],
-)
-def test_korean_search_finds_bare_nouns(new_page, base_url, site, query, expected):
-    results = search(new_page, base_url, "ko", query)
+@SEARCHES
+@pytest.mark.parametrize(("query", "expected"), BARE_NOUNS)
+def test_korean_search_finds_bare_nouns(found, site, query, expected):
+    results = found(query)
     assert expected in results, f"{query!r} did not find {expected}: {results}"
     for result in results:  # and every hit really contains every word of the query
         text = page_text(site, "ko", result).lower()
@@ -56,12 +70,14 @@ def test_korean_search_finds_bare_nouns(new_page, base_url, site, query, expecte
             assert word in text, f"{query!r} found {result}, which lacks {word!r}"
 
 
-def test_korean_query_with_particle_finds_the_same_pages(new_page, base_url):
-    assert search(new_page, base_url, "ko", "텐서를") == search(new_page, base_url, "ko", "텐서")
+@SEARCHES
+def test_korean_query_with_particle_finds_the_same_pages(found):
+    assert found("텐서를") == found("텐서")
 
 
-def test_english_search_still_works(new_page, base_url):
-    assert BLOG in search(new_page, base_url, "en", "hidden state")
+@SEARCHES
+def test_english_search_still_works(found):
+    assert BLOG in found("hidden state", "en")
 
 
 @pytest.mark.parametrize(("lang", "other"), [("ko", "en"), ("en", "ko")])

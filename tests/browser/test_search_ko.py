@@ -25,7 +25,7 @@ import pytest
 
 from rnn_guide import glossary
 from rnn_guide.sphinxext.search_ko import SearchKorean, search_data, search_words
-from tests.browser.conftest import search_all, search_hrefs, skip_result_summaries
+from tests.browser.conftest import search_results
 
 EX = "auto_examples/"
 
@@ -78,23 +78,22 @@ KNOWN_MISSES: tuple[Query, ...] = (
 MIN_FIRST = 18
 
 
-#: Results already read in this process, by (site, language, query): the built site does not
-#: change while the tests run, and several tests ask the same query.
-_RANKED: dict[tuple[str, str, str], list[str]] = {}
-
-
-def ranked_pages(new_page, base_url: str, query: str, lang: str = "ko") -> list[str]:
-    """The site's search results for ``query``: pages in the order shown, each once."""
-    key = (base_url, lang, query)
-    if key not in _RANKED:
-        _RANKED[key] = _search_pages(new_page, base_url, query, lang)
-    return list(_RANKED[key])
-
-
-def _search_pages(new_page, base_url: str, query: str, lang: str) -> list[str]:
-    page = new_page()
-    skip_result_summaries(page)
-    return _pages(search_hrefs(page, base_url, lang, query))
+QUESTIONS = (
+    ("은닉 상태 의미", "은닉 상태"),
+    ("로짓이란 무엇인가요", "로짓"),
+    ("드롭아웃의 뜻은?", "드롭아웃"),
+)
+OTHER_WORDS = (
+    ("히든 스테이트", "은닉 상태"),
+    ("타임스텝", "타임 스텝"),
+    ("피처", "특성"),
+    ("shape", "모양"),
+)
+#: Every search the tests of this module make, by language.
+ASKED = {
+    "ko": [q.text for q in QUERIES] + [word for pair in QUESTIONS + OTHER_WORDS for word in pair],
+    "en": ["hidden state"],
+}
 
 
 def _pages(hrefs: list[str]) -> list[str]:
@@ -107,58 +106,54 @@ def _pages(hrefs: list[str]) -> list[str]:
     return pages
 
 
-# One worker runs this module, so the queries the tests share are searched once (_RANKED).
+# One worker runs this module, so the searches of :func:`ranked` are made once.
 pytestmark = [pytest.mark.site, pytest.mark.xdist_group("search_ko")]
 
 
+@pytest.fixture(scope="module")
+def ranked(browser, base_url):
+    """The site's search results for a query: pages in the order shown, each once.
+
+    Every search of :data:`ASKED` is made once, in one search page per language (see
+    :func:`~tests.browser.conftest.search_all`); the tests read the results.
+    """
+    results = search_results(browser, base_url, ASKED)
+
+    def pages(query: str, lang: str = "ko") -> list[str]:
+        return _pages(results[(lang, query)])
+
+    return pages
+
+
 @pytest.mark.parametrize("query", QUERIES, ids=[query.text for query in QUERIES])
-def test_readers_words_find_the_explaining_page(new_page, base_url, query):
-    pages = ranked_pages(new_page, base_url, query.text)
+def test_readers_words_find_the_explaining_page(ranked, query):
+    pages = ranked(query.text)
     assert query.page in pages[:3], f"{query.text!r}: {query.page} not in the top 3: {pages[:5]}"
 
 
-def test_most_searches_find_the_explaining_page_first(new_page, base_url):
-    missing = [q.text for q in QUERIES if (base_url, "ko", q.text) not in _RANKED]
-    for query, hrefs in zip(missing, search_all(new_page(), base_url, "ko", missing), strict=True):
-        _RANKED[(base_url, "ko", query)] = _pages(hrefs)
-    first = [q.text for q in QUERIES if ranked_pages(new_page, base_url, q.text)[:1] == [q.page]]
+def test_most_searches_find_the_explaining_page_first(ranked):
+    first = [q.text for q in QUERIES if ranked(q.text)[:1] == [q.page]]
     assert len(first) >= MIN_FIRST, f"only {len(first)} of {len(QUERIES)} first: {first}"
 
 
-@pytest.mark.parametrize(
-    ("question", "plain"),
-    [
-        ("은닉 상태 의미", "은닉 상태"),
-        ("로짓이란 무엇인가요", "로짓"),
-        ("드롭아웃의 뜻은?", "드롭아웃"),
-    ],
-)
-def test_question_words_change_nothing(new_page, base_url, question, plain):
-    assert ranked_pages(new_page, base_url, question) == ranked_pages(new_page, base_url, plain)
+@pytest.mark.parametrize(("question", "plain"), QUESTIONS)
+def test_question_words_change_nothing(ranked, question, plain):
+    assert ranked(question) == ranked(plain)
 
 
-@pytest.mark.parametrize(
-    ("other", "site_word"),
-    [
-        ("히든 스테이트", "은닉 상태"),
-        ("타임스텝", "타임 스텝"),
-        ("피처", "특성"),
-        ("shape", "모양"),
-    ],
-)
-def test_other_sources_words_find_the_site_words_pages(new_page, base_url, other, site_word):
-    found = set(ranked_pages(new_page, base_url, other))
-    assert found == set(ranked_pages(new_page, base_url, site_word))
+@pytest.mark.parametrize(("other", "site_word"), OTHER_WORDS)
+def test_other_sources_words_find_the_site_words_pages(ranked, other, site_word):
+    assert set(ranked(other)) == set(ranked(site_word))
 
 
-def test_glossary_comes_after_the_page_that_explains(new_page, base_url):
-    pages = ranked_pages(new_page, base_url, "은닉 상태")
+def test_glossary_comes_after_the_page_that_explains(ranked):
+    pages = ranked("은닉 상태")
     assert "glossary.html" in pages
     assert pages.index(EX + "plot_03_initial_hidden_state.html") < pages.index("glossary.html")
 
 
-def test_english_search_is_unchanged(new_page, base_url):
-    pages = ranked_pages(new_page, base_url, "hidden state", "en")
+def test_english_search_is_unchanged(ranked):
+    pages = ranked("hidden state", "en")
     assert EX + "plot_01_blog_configurations.html" in pages
 
 
@@ -239,8 +234,10 @@ def _measure(site: Path) -> None:  # pragma: no cover (a command-line report)
             executable_path="/usr/bin/chromium", args=["--no-sandbox"]
         )
         top1 = top3 = 0
-        for query in QUERIES + KNOWN_MISSES:
-            pages = ranked_pages(lambda: browser.new_page(), base, query.text)
+        asked = QUERIES + KNOWN_MISSES
+        found = search_results(browser, base, {"ko": [query.text for query in asked]})
+        for query in asked:
+            pages = _pages(found[("ko", query.text)])
             rank = pages.index(query.page) + 1 if query.page in pages else 0
             top1 += rank == 1
             top3 += 1 <= rank <= 3
