@@ -101,19 +101,26 @@ COLLECT_JS = """() => {
 COLLECT_JS = COLLECT_JS.replace("SHAPE_KEYS", json.dumps(list(SHAPE_KEYS)))
 COLLECT = COLLECT_JS
 
-# Put each query in the address bar the way a reader's back button would (the page reads its
-# state from location.search on popstate, with the same code as on load), and collect.
-RUN_QUERIES = (
-    "(queries) => { const collect = "
-    + COLLECT_JS
-    + """;
+
+def through_address_bar(read: str) -> str:
+    """A page function of a list of queries that puts each in the address bar the way a
+    reader's back button would (the page reads its state from location.search on popstate,
+    with the same code as on load) and returns what ``read`` (a JavaScript function) gives."""
+    return (
+        "(queries) => { const read = "
+        + read
+        + """;
   return queries.map((query) => {
     history.replaceState(null, "", location.pathname + "?" + query);
     window.dispatchEvent(new PopStateEvent("popstate"));
-    return collect();
+    return read();
   });
 }"""
-)
+    )
+
+
+RUN_QUERIES = through_address_bar(COLLECT_JS)
+SNIPPETS = through_address_bar("() => document.querySelector('[data-snippet]').innerText")
 
 
 def fmt(shape: list[int]) -> str:
@@ -252,6 +259,7 @@ def truths(sweep) -> dict[str, tuple[dict, list[str]]]:
     return {query_string(entry["query"]): torch_truth(entry) for entry in sweep if entry["valid"]}
 
 
+@pytest.mark.xdist_group("calculator-sweep")  # both languages share one worker's `truths`
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_sweep_entry(new_page, base_url, sweep, truths, outside_requests, lang):
     """One page per language takes every query in turn: no page load per configuration."""
@@ -286,9 +294,12 @@ def test_snippets_print_the_shapes_they_promise(new_page, base_url, sweep, tmp_p
     page = new_page()
     valid = [entry for entry in sweep if entry["valid"]]
     packed = [entry for entry in valid if entry["batch_sizes"]]
-    for entry in valid[:: max(1, len(valid) // 24)] + packed[:: max(1, len(packed) // 6)]:
-        page.goto(url(base_url, "en", entry["query"]), wait_until="domcontentloaded")
-        snippet = page.locator("[data-snippet]").inner_text()
+    sample = valid[:: max(1, len(valid) // 24)] + packed[:: max(1, len(packed) // 6)]
+    page.goto(url(base_url, "en", sample[0]["query"]), wait_until="domcontentloaded")
+    first = page.locator("[data-snippet]").inner_text()  # as opened from a link...
+    snippets = page.evaluate(SNIPPETS, [query_string(entry["query"]) for entry in sample])
+    assert snippets[0] == first  # ...and as the address bar gives it, the way the rest come
+    for entry, snippet in zip(sample, snippets, strict=True):
         script = tmp_path / "snippet.py"
         script.write_text(snippet, encoding="utf-8")
         printed = io.StringIO()
@@ -314,30 +325,33 @@ def url_query(page) -> dict[str, str]:
 
 
 def assert_written_url_is_the_contract(page) -> dict[str, str]:
-    """Keys in contract order, only those of the mode; valid URL when the form is valid."""
-    query = url_query(page)
-    keys = [key for key, _ in parse_qsl(urlsplit(current_url(page)).query, keep_blank_values=True)]
+    """Keys in contract order, only those of the mode; valid URL when the form is valid.
+
+    What the page shows is read in one round trip (:data:`COLLECT`, as in the sweep).
+    """
+    shown = page.evaluate("() => [location.href, (" + COLLECT + ")()]")
+    pairs = parse_qsl(urlsplit(shown[0]).query, keep_blank_values=True)
+    query = dict(pairs)
+    keys = [key for key, _ in pairs]
     assert keys == sorted(keys, key=QUERY_KEYS.index), keys
     assert set(query) <= set(applicable_keys(query["mode"])), query
-    error = page.locator("[data-error]:not([data-error=''])")
+    refusals = [code for code, _ in shown[1]["errors"] if code]
     try:
         cfg, spec = parse_query(query)
     except GuideError as err:
         refusal = err.code
     else:
         refusal = None
+    assert refusals == ([refusal] if refusal else []), (query, refusals)
     if refusal is not None:
-        assert error.is_visible()
-        assert error.get_attribute("data-error") == refusal
         return query
-    assert not error.is_visible()
     report = expected_shapes(cfg, spec)
     for key in SHAPES:
         want = tensor_shape(report, key)
-        hook = page.locator(f"[data-shape='{key}']")
-        assert (hook.inner_text() if hook.count() and hook.is_visible() else None) == (
-            fmt(list(want)) if want is not None else None
-        ), (key, query)
+        assert shown[1]["shapes"][key] == (fmt(list(want)) if want is not None else None), (
+            key,
+            query,
+        )
     return query
 
 
@@ -488,6 +502,17 @@ def test_copy_button_copies_the_snippet(browser, base_url, lang, copied):
         context.close()
 
 
+# The page's width, and the left and right edges of each field, refusal and code block shown.
+WIDTHS = through_address_bar("""() => [
+  document.documentElement.scrollWidth,
+  [...document.querySelectorAll(".rnn-calc-field, .rnn-calc-error, pre.rnn-calc-code")]
+    .map((node) => [node, node.getBoundingClientRect()])
+    .filter(([node, box]) => box.width > 0 && box.height > 0
+      && getComputedStyle(node).visibility !== "hidden")
+    .map(([node, box]) => [node.className, box.left, box.right]),
+]""")
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_phone_width_has_no_horizontal_overflow(new_page, base_url, lang):
     page = new_page(width=390, height=844)
@@ -498,15 +523,14 @@ def test_phone_width_has_no_horizontal_overflow(new_page, base_url, lang):
         {"mode": "LSTM", "proj_size": "40"},  # a long refusal
         {"mode": "LSTMCell", "batch_first": "1"},
     ]
-    for query in queries:
-        page.goto(url(base_url, lang, query))
-        width = page.evaluate("document.documentElement.scrollWidth")
+    page.goto(url(base_url, lang, queries[0]))
+    for query, (width, boxes) in zip(
+        queries, page.evaluate(WIDTHS, [query_string(query) for query in queries]), strict=True
+    ):
         assert width <= 390, f"{query}: the page is {width}px wide"
-        for box in page.locator(".rnn-calc-field, .rnn-calc-error, pre.rnn-calc-code").all():
-            if box.is_visible():
-                bounds = box.bounding_box()
-                assert bounds["x"] >= 0
-                assert bounds["x"] + bounds["width"] <= 390
+        for name, left, right in boxes:
+            assert left >= 0, (query, name, left)
+            assert right <= 390, (query, name, right)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -632,11 +656,16 @@ CROWDED = [
 @pytest.mark.parametrize("width", [390, 1280])
 def test_diagram_texts_are_not_cut_or_covered(new_page, base_url, lang, width):
     page = new_page(width=width, height=844)
-    figures = []
-    for query in CROWDED:
-        page.goto(url(base_url, lang, query))
-        figures.append((query, page.locator("#rnn-calculator figure.rnn-diagram")))
-        assert figures[-1][1].evaluate(DIAGRAM_COLLISIONS_JS) == [], query
+    page.goto(url(base_url, lang, CROWDED[0]))
+    collisions = page.evaluate(
+        through_address_bar(
+            "() => (" + DIAGRAM_COLLISIONS_JS + ")"
+            "(document.querySelector('#rnn-calculator figure.rnn-diagram'))"
+        ),
+        [query_string(query) for query in CROWDED],
+    )
+    for query, found in zip(CROWDED, collisions, strict=True):
+        assert found == [], query
     for page_name in ("start", "cheatsheet"):
         page.goto(f"{base_url}/{lang}/{page_name}.html")
         drawn = page.locator("figure.rnn-diagram")
