@@ -9,6 +9,11 @@ import pytest
 
 from tests.browser.conftest import CHROMIUM_MISSING, INSTALL_CHROMIUM
 
+# One pytest-xdist worker per core keeps the cores busy already; torch's own threads on top
+# of each worker (one per core again) mostly wait for each other and for the other worker.
+# Set before anything imports torch; the examples' runs and the builds inherit it.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
 ROOT = Path(__file__).resolve().parent.parent
 #: The built site; RNN_GUIDE_SITE points the checks at another build.
 HTML = Path(os.environ.get("RNN_GUIDE_SITE", ROOT / "docs" / "_build" / "html"))
