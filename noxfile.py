@@ -31,7 +31,7 @@ def _install(session: nox.Session, *groups: str) -> None:
     session.install("-e", ".", *deps)
 
 
-@nox.session
+@nox.session(reuse_venv=True)  # a contributor's second run installs nothing new
 def tests(session: nox.Session) -> None:
     """Run pytest: rnn_guide's doctests, the shape model, examples as scripts, built HTML."""
     _install(session, "test")
