@@ -44,7 +44,8 @@ def tests(session: nox.Session) -> None:
         )  # fmt: skip
     # Independent tests run on every core; the tests of one example stay on one worker, so it
     # runs once (tests/examples_runner.py). `nox -s tests -- -p no:xdist` runs them serially.
-    parallel = [] if {"-n", "-p"} & set(session.posargs) else ["-n", "auto", "--dist", "loadgroup"]
+    chosen = {"-n", "--numprocesses", "no:xdist"} & set(session.posargs)  # their own workers
+    parallel = [] if chosen else ["-n", "auto", "--dist", "loadgroup"]
     session.run("pytest", *parallel, *session.posargs)
 
 
