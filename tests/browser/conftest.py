@@ -156,14 +156,15 @@ HREFS = "links => links.map(a => a.getAttribute('href'))"
 _SEARCH_AGAIN = """(query) => new Promise((done) => {
   const out = document.getElementById("search-results");
   out.replaceChildren();
-  Search.performSearch(query);
-  const check = () => {
+  const finished = () => {
     const summary = out.querySelector("p.search-summary");
-    if (summary && summary.textContent !== "") {
-      done([...out.querySelectorAll("ul.search li a")].map((a) => a.getAttribute("href")));
-    } else setTimeout(check, 20);
+    if (!summary || summary.textContent === "") return false;
+    done([...out.querySelectorAll("ul.search li a")].map((a) => a.getAttribute("href")));
+    return true;
   };
-  check();
+  const watch = new MutationObserver(() => finished() && watch.disconnect());
+  watch.observe(out, {childList: true, subtree: true, characterData: true});
+  Search.performSearch(query);
 })"""
 
 # Sphinx's search page writes one result per 5 ms timer (Search._displayNextItem), so a query
