@@ -101,17 +101,23 @@ def project(tmp_path: Path) -> Project:
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 @pytest.mark.filterwarnings("ignore::ResourceWarning")
 def test_outputs_rerun_exactly_when_their_inputs_change(project: Project, monkeypatch):
-    assert sorted(project.build()) == ["1", "example", "page", "plain"]  # cold: all runs
+    """One project through a contributor's edits; a subsection example (``models/``) is
+    treated like the examples at the root of the gallery."""
+    project.write_subsection_example(1)
+    cold = ["1", "1", "example", "page", "plain", "sub"]
+    assert sorted(project.build()) == cold  # cold: all runs
     assert project.build() == []  # nothing changed: nothing runs
 
     project.write_example(2)  # the example's own file
     assert project.build() == ["example", "2"]
+    project.write_subsection_example(2)  # the subsection example's own file: only it runs
+    assert project.build() == ["sub", "2"]
 
     real_version = freshness._version
-    monkeypatch.setattr(  # a new torch: every executed output is stale
+    monkeypatch.setattr(  # a new torch: every executed output is stale, the subsection's too
         freshness, "_version", lambda p: "9.9.9" if p == "torch" else real_version(p)
     )
-    assert sorted(project.build()) == ["2", "example", "page", "plain"]
+    assert sorted(project.build()) == ["2", "2", "example", "page", "plain", "sub"]
     assert project.build() == []
 
     monkeypatch.setattr(freshness, "source_digest", lambda: "rnn_guide changed")
@@ -130,21 +136,3 @@ def test_source_digest_changes_with_any_file(tmp_path: Path):
     before = freshness.source_digest(tmp_path)
     (tmp_path / "a.py").write_text("x = 2\n", encoding="utf-8")
     assert freshness.source_digest(tmp_path) != before
-
-
-@pytest.mark.filterwarnings("ignore::DeprecationWarning")
-@pytest.mark.filterwarnings("ignore::ResourceWarning")
-def test_a_subsection_example_reruns_like_the_others(project: Project, monkeypatch):
-    project.write_subsection_example(1)
-    assert sorted(project.build()) == ["1", "1", "example", "page", "plain", "sub"]
-    assert project.build() == []
-
-    project.write_subsection_example(2)  # its own file: only it runs
-    assert project.build() == ["sub", "2"]
-
-    real_version = freshness._version
-    monkeypatch.setattr(  # a new torch: the subsection's example runs again too
-        freshness, "_version", lambda p: "9.9.9" if p == "torch" else real_version(p)
-    )
-    assert sorted(project.build()) == ["1", "2", "example", "page", "plain", "sub"]
-    assert project.build() == []
