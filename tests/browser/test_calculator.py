@@ -557,6 +557,21 @@ def test_page_speaks_its_language(new_page, base_url, lang):
     assert page.locator("noscript").count() == 1
 
 
+# What the tests read of each drawn figure of a page, in one round trip.
+FIGURES = """() => [...document.querySelectorAll("figure.rnn-diagram")].map((figure) => ({
+  data: figure.querySelector("script.rnn-diagram-data").textContent,
+  query: figure.getAttribute("data-query"),
+  href: figure.querySelector("a.rnn-diagram-link").getAttribute("href"),
+  caption: figure.querySelector("[data-diagram-text]").innerText,
+  drawn: [...figure.querySelectorAll("svg [data-block]")].map((block) => [block.dataset.block,
+    [...block.querySelectorAll("[data-axis]")].sort((x, y) => x.dataset.axis - y.dataset.axis)
+      .map((node) => node.textContent)]),
+  marks: [...figure.querySelectorAll("svg [data-equal]")].map((node) => node.dataset.side),
+  left: figure.getBoundingClientRect().left,
+  right: figure.getBoundingClientRect().right,
+}))"""
+
+
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("page_name", ["start", "cheatsheet"])
 def test_build_time_diagrams_are_the_calculators(new_page, base_url, lang, page_name):
@@ -564,25 +579,17 @@ def test_build_time_diagrams_are_the_calculators(new_page, base_url, lang, page_
     each figure's link opens the calculator on the same configuration, drawn the same."""
     page = new_page(width=390, height=844)
     page.goto(f"{base_url}/{lang}/{page_name}.html")
-    figures = page.locator("figure.rnn-diagram")
-    assert figures.count() >= 1
+    figures = page.evaluate(FIGURES)
+    assert len(figures) >= 1
     links: list[tuple[str, dict]] = []
-    for i in range(figures.count()):
-        figure = figures.nth(i)
-        data = json.loads(figure.locator("script.rnn-diagram-data").text_content())
-        model = data["model"]
-        cfg, spec = parse_query(dict(parse_qsl(figure.get_attribute("data-query"))))
+    for figure in figures:
+        model = json.loads(figure["data"])["model"]
+        cfg, spec = parse_query(dict(parse_qsl(figure["query"])))
         assert model == diagram_model(cfg, spec)
-        links.append((figure.locator("a.rnn-diagram-link").get_attribute("href"), model))
+        links.append((figure["href"], model))
         assert [e["text"] for e in model["equal"]] == torch_equal_slices(cfg, spec)
-        caption = figure.locator("[data-diagram-text]").inner_text()
-        assert caption.startswith(describe(model, lang))
-        assert bool(HANGUL.search(caption)) == (lang == "ko")
-        drawn = figure.evaluate(
-            """(f) => [...f.querySelectorAll("svg [data-block]")].map((b) => [b.dataset.block,
-                 [...b.querySelectorAll("[data-axis]")].sort((x, y) => x.dataset.axis - y.dataset.axis)
-                 .map((n) => n.textContent)])"""
-        )
+        assert figure["caption"].startswith(describe(model, lang))
+        assert bool(HANGUL.search(figure["caption"])) == (lang == "ko")
         want = [
             [
                 block["name"],
@@ -590,15 +597,13 @@ def test_build_time_diagrams_are_the_calculators(new_page, base_url, lang, page_
             ]
             for block in model["blocks"]
         ]
-        drawn = [[name, [AXIS_DECORATION.sub("", x) for x in axes]] for name, axes in drawn]
+        drawn = [
+            [name, [AXIS_DECORATION.sub("", x) for x in axes]] for name, axes in figure["drawn"]
+        ]
         assert [d for d in drawn if d[0] != "batch_sizes"] == want
-        marks = figure.evaluate(
-            "(f) => [...f.querySelectorAll('svg [data-equal]')].map((n) => n.dataset.side)"
-        )
-        assert {"output", "h_n"} <= set(marks)
-        box = figure.bounding_box()
-        assert box["x"] >= 0
-        assert box["x"] + box["width"] <= 390
+        assert {"output", "h_n"} <= set(figure["marks"])
+        assert figure["left"] >= 0
+        assert figure["right"] <= 390
     assert any(model["lengths"] for _, model in links) == (page_name == "cheatsheet")
     for href, model in links:
         page.goto(f"{base_url}/{lang}/{href}")
