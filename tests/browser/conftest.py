@@ -27,8 +27,22 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    # No host name but this machine's resolves, whichever page asks (the guards below record)
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
 ]
 LOCAL_HOSTS = {"localhost", "127.0.0.1"}
+
+
+def leaves_the_machine(url: str) -> bool:
+    """Whether a request for ``url`` goes to another host (``data:`` and ``blob:`` do not).
+
+    >>> [leaves_the_machine(u) for u in ("http://127.0.0.1:8000/a.css", "data:,x", "https://cdn.x/y")]
+    [False, False, True]
+    """
+    parts = urlsplit(url)
+    return parts.scheme not in {"data", "blob", "about"} and parts.hostname not in LOCAL_HOSTS
+
+
 #: Every URL that does not name a local host. Playwright matches a route's pattern in its own
 #: driver, so only these requests make the round trip to the Python guard of :func:`new_page`;
 #: the site's own requests (dozens per page) are not slowed down by it.
