@@ -104,8 +104,7 @@ def test_outputs_rerun_exactly_when_their_inputs_change(project: Project, monkey
     """One project through a contributor's edits; a subsection example (``models/``) is
     treated like the examples at the root of the gallery."""
     project.write_subsection_example(1)
-    cold = ["1", "1", "example", "page", "plain", "sub"]
-    assert sorted(project.build()) == cold  # cold: all runs
+    assert sorted(project.build()) == ["1", "1", "example", "page", "plain", "sub"]  # cold: all
     assert project.build() == []  # nothing changed: nothing runs
 
     project.write_example(2)  # the example's own file

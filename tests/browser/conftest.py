@@ -118,7 +118,7 @@ def guarded_context(browser, outside_requests: list[str], **options):
     context = browser.new_context(**options)
 
     def guard(route):
-        if urlsplit(route.request.url).hostname in LOCAL_HOSTS:
+        if not leaves_the_machine(route.request.url):
             route.continue_()
         else:
             outside_requests.append(route.request.url)

@@ -41,7 +41,6 @@ def found(browser, base_url):
     return pages
 
 
-@SEARCHES
 def test_the_korean_search_page_reports_in_korean(new_page, base_url):
     page = new_page()
     skip_result_summaries(page)
